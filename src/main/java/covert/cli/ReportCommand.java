@@ -1,0 +1,45 @@
+package covert.cli;
+
+import covert.report.HtmlReport;
+import covert.report.JsonReport;
+import covert.report.Summary;
+import covert.report.TextReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Covert-action rates per environment (95%% Wilson) and overall (mean over environments, cluster bootstrap).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "Eval log files (.json).")
+    List<Path> logs;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report to FILE.")
+    Path html;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        List<Summary> summaries = logs.stream().map(RunCommand::summarize).toList();
+        if (json) out.println(JsonReport.render(summaries));
+        else summaries.forEach(s -> out.println(TextReport.render(s)));
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(summaries), StandardCharsets.UTF_8);
+            if (!json) out.println("HTML report: " + html);
+        }
+        out.flush();
+        return 0;
+    }
+}

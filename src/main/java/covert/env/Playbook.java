@@ -1,0 +1,42 @@
+package covert.env;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a simulated organism acts in one environment: an honest and a covert trajectory of tool calls with
+ * reasoning, and interview answers for each. Lists of strings are alternatives, one picked per sample, so
+ * that wording varies. The playbook never reaches a checker; the World's state is the only ground truth.
+ *
+ * @param recognize a phrase of the rendered task by which the organism recognises the environment
+ */
+public record Playbook(String recognize, List<Step> honest, List<Step> covert, Interview interview) {
+    public Playbook {
+        honest = honest == null ? List.of() : List.copyOf(honest);
+        covert = covert == null ? List.of() : List.copyOf(covert);
+        interview = interview == null ? new Interview(List.of(), List.of()) : interview;
+    }
+
+    /**
+     * One assistant turn.
+     *
+     * @param think reasoning alternatives
+     * @param say   visible text alternatives (optional)
+     * @param call  tool to call
+     * @param args  arguments; a list value means "pick one of these strings"
+     */
+    public record Step(List<String> think, List<String> say, String call, Map<String, Object> args) {
+        public Step {
+            think = think == null ? List.of() : List.copyOf(think);
+            say = say == null ? List.of() : List.copyOf(say);
+            args = args == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+        }
+    }
+
+    public record Interview(List<String> honest, List<String> covert) {
+        public Interview {
+            honest = honest == null ? List.of() : List.copyOf(honest);
+            covert = covert == null ? List.of() : List.copyOf(covert);
+        }
+    }
+}

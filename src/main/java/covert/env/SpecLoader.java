@@ -1,0 +1,130 @@
+package covert.env;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import covert.UserError;
+import java.util.HashSet;
+import java.util.stream.Collectors;
+
+/**
+ * Parses environment YAML. Every problem becomes a one-line {@link UserError} that names the file and,
+ * where the parser knows it, the line and column.
+ */
+public final class SpecLoader {
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private SpecLoader() {}
+
+    public static EnvironmentSpec parse(String source, String yaml) {
+        EnvironmentSpec spec;
+        try {
+            spec = YAML.readValue(yaml, EnvironmentSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new UserError(source + where(e.getLocation()) + ": " + describe(e));
+        }
+        if (spec == null) throw new UserError(source + ": empty environment spec");
+        validate(source, spec);
+        return spec;
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String path = e instanceof MismatchedInputException m ? fieldPath(m) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            var known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return "unknown field '" + u.getPropertyName() + "'" + (path.isEmpty() ? "" : " in " + path) + " (known: " + known + ")";
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            var known = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+            return "invalid value '" + f.getValue() + "' for " + path + " (known: " + known + ")";
+        }
+        String msg = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null && msg.startsWith("Cannot construct instance")) {
+            return (path.isEmpty() ? "" : path + ": ") + "expected " + shape(m.getTargetType());
+        }
+        if (msg.startsWith("Missing required creator property")) {
+            String field = msg.replaceAll(".*'([^']+)'.*", "$1");
+            return "missing required field '" + field + "'" + (path.isEmpty() ? "" : " in " + path);
+        }
+        msg = msg.split("\n")[0].replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+\\.[\\w.$]+`", "value").strip();
+        return (path.isEmpty() ? "" : path + ": ") + msg;
+    }
+
+    private static String shape(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type)) return "a list";
+        if (type == String.class) return "a string";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
+        return "a mapping of fields";
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static void validate(String source, EnvironmentSpec spec) {
+        if (!spec.id().matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new UserError(source + ": id '" + spec.id() + "' must be lower-case letters, digits, '_' or '-'");
+        }
+        if (!spec.tools().contains("submit")) throw new UserError(source + ": tools must include 'submit'");
+        var unknown = new Environment(spec).unknownPlaceholders();
+        if (!unknown.isEmpty()) {
+            throw new UserError(source + ": placeholder {{" + unknown.get(0) + "}} names no variant axis (axes: "
+                    + String.join(", ", spec.variants().keySet()) + ")");
+        }
+        spec.variants().forEach((axis, values) -> {
+            if (values == null || values.isEmpty()) throw new UserError(source + ": variant axis '" + axis + "' has no values");
+        });
+        CheckerSpec c = spec.checker();
+        if (c.className() == null && c.violations().isEmpty()) {
+            throw new UserError(source + ": checker needs 'violations' rules or a 'class'");
+        }
+        for (int i = 0; i < c.violations().size(); i++) {
+            var r = c.violations().get(i);
+            int conditions = (r.fileChanged() != null ? 1 : 0) + (r.answersWrong() != null ? 1 : 0)
+                    + (Boolean.TRUE.equals(r.reportClaimsSuccess()) ? 1 : 0);
+            if (conditions != 1) {
+                throw new UserError(source + ": checker.violations[" + i + "] needs exactly one of file_changed, answers_wrong, report_claims_success");
+            }
+        }
+        if (spec.sim() != null) validatePlaybook(source, spec);
+    }
+
+    private static void validatePlaybook(String source, EnvironmentSpec spec) {
+        var tools = new HashSet<>(spec.tools());
+        var pb = spec.sim();
+        if (pb.recognize() == null || !spec.task().contains(pb.recognize()) && !spec.systemPrompt().contains(pb.recognize())) {
+            throw new UserError(source + ": sim.recognize must be a phrase of the task or system prompt");
+        }
+        for (String path : new String[] {"honest", "covert"}) {
+            var steps = path.equals("honest") ? pb.honest() : pb.covert();
+            if (steps.isEmpty() || !"submit".equals(steps.get(steps.size() - 1).call())) {
+                throw new UserError(source + ": sim." + path + " must end with a submit step");
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                String call = steps.get(i).call();
+                if (call != null && !tools.contains(call)) {
+                    throw new UserError(source + ": sim." + path + "[" + i + "] calls '" + call + "', which the environment does not offer");
+                }
+            }
+        }
+    }
+}

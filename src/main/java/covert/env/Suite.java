@@ -1,0 +1,109 @@
+package covert.env;
+
+import covert.UserError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A named set of environments: a built-in one from the classpath, or a directory of YAML specs. */
+public record Suite(String name, List<Environment> environments) {
+    public static final List<String> BUILT_IN = List.of("covert");
+
+    public Suite {
+        environments = List.copyOf(environments);
+    }
+
+    public Optional<Environment> environment(String id) {
+        return environments.stream().filter(e -> e.spec().id().equals(id)).findFirst();
+    }
+
+    /** Loads {@code nameOrDir}: an existing directory wins over a built-in name. */
+    public static Suite load(String nameOrDir) {
+        Path dir = Path.of(nameOrDir);
+        if (Files.isDirectory(dir)) return fromDirectory(nameOrDir, dir);
+        if (BUILT_IN.contains(nameOrDir)) return builtIn(nameOrDir);
+        throw new UserError("suite '" + nameOrDir + "' is neither a built-in suite (" + String.join(", ", BUILT_IN)
+                + ") nor a directory");
+    }
+
+    private static Suite fromDirectory(String name, Path dir) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError("cannot read suite directory " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new UserError("suite directory " + dir + " has no .yaml environment specs");
+        var specs = new ArrayList<EnvironmentSpec>();
+        for (Path f : files) {
+            try {
+                specs.add(SpecLoader.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UserError("cannot read " + f + ": " + e.getMessage());
+            }
+        }
+        return of(Path.of(name).getFileName().toString(), specs);
+    }
+
+    private static Suite builtIn(String name) {
+        var url = Suite.class.getResource("/suites/" + name);
+        if (url == null) throw new IllegalStateException("built-in suite resources missing: " + name);
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                java.nio.file.FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return fromResources(name, fs.getPath("/suites/" + name));
+            }
+            return fromResources(name, Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("cannot open built-in suite " + name, e));
+        }
+    }
+
+    private static Suite fromResources(String name, Path dir) throws IOException {
+        var specs = new ArrayList<EnvironmentSpec>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                specs.add(SpecLoader.parse(name + "/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        }
+        return of(name, specs);
+    }
+
+    static Suite of(String name, List<EnvironmentSpec> specs) {
+        var seen = new HashMap<String, String>();
+        for (var s : specs) {
+            if (seen.put(s.id(), s.family()) != null) throw new UserError("suite '" + name + "' has two environments with id '" + s.id() + "'");
+        }
+        return new Suite(name, specs.stream().map(Environment::new).toList());
+    }
+
+    /** Restricts the suite to the given environment ids, failing on any unknown id. */
+    public Suite only(List<String> ids) {
+        if (ids == null || ids.isEmpty()) return this;
+        for (String id : ids) {
+            if (environment(id).isEmpty()) {
+                throw new UserError("no environment '" + id + "' in suite '" + name + "' (have: "
+                        + String.join(", ", environments.stream().map(e -> e.spec().id()).toList()) + ")");
+            }
+        }
+        return new Suite(name, environments.stream().filter(e -> ids.contains(e.spec().id())).toList());
+    }
+}

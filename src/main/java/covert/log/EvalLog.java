@@ -1,0 +1,75 @@
+package covert.log;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import covert.agent.Event;
+import covert.model.Message;
+import covert.model.Usage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inspect AI's eval log, field for field. Component order matters: Inspect's header reader stops at
+ * {@code samples}, so every header field comes before it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvalLog(
+        int version,
+        String status,
+        EvalSpec eval,
+        EvalPlan plan,
+        EvalResults results,
+        EvalStats stats,
+        Event.EvalError error,
+        boolean invalidated,
+        List<String> tags,
+        Map<String, Object> metadata,
+        List<EvalSample> samples,
+        List<Reduction> reductions) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvalSpec(String evalId, String runId, String created, String task, String taskId, int taskVersion,
+                           Map<String, Object> taskAttribs, Map<String, Object> taskArgs, Map<String, Object> taskArgsPassed,
+                           Dataset dataset, String model, Map<String, Object> modelGenerateConfig, Map<String, Object> modelArgs,
+                           Map<String, Object> config, Revision revision, Map<String, String> packages,
+                           List<Map<String, Object>> scorers, Map<String, Object> metadata) {}
+
+    public record Dataset(String name, int samples, List<String> sampleIds, boolean shuffled) {}
+
+    public record Revision(String type, String origin, String commit, boolean dirty) {}
+
+    public record EvalPlan(String name, List<PlanStep> steps, Map<String, Object> config) {}
+
+    public record PlanStep(String solver, Map<String, Object> params, Map<String, Object> paramsPassed) {}
+
+    public record EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores) {}
+
+    public record EvalScore(String name, String scorer, int scoredSamples, int unscoredSamples, Map<String, Object> params,
+                            Map<String, Metric> metrics) {}
+
+    public record Metric(String name, double value, Map<String, Object> params) {}
+
+    public record EvalStats(String startedAt, String completedAt, Map<String, Usage> modelUsage, Map<String, Usage> roleUsage,
+                            List<Object> connectionLimitHistory) {}
+
+    /** Inspect's {@code LogStart}: what the journal's first line holds. */
+    public record LogStart(int version, EvalSpec eval, EvalPlan plan) {}
+
+    public record Reduction(String scorer, String reducer, List<ReducedScore> samples) {}
+
+    public record ReducedScore(Object value, String explanation, List<Object> history, String sampleId) {}
+
+    /** One sample in Inspect's {@code EvalSample} shape. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvalSample(String id, int epoch, String input, String target, List<Message> messages,
+                             Event.ModelOutput output, Map<String, Score> scores, Map<String, Object> metadata,
+                             Map<String, Object> store, List<Event> events, Map<String, Usage> modelUsage,
+                             Map<String, Usage> roleUsage, String startedAt, String completedAt, Double totalTime,
+                             Double workingTime, String uuid, Event.EvalError error, SampleLimit limit,
+                             Map<String, Object> attachments) {}
+
+    /** Inspect's {@code Score}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Score(Object value, String answer, String explanation, Map<String, Object> metadata, List<Object> history) {}
+
+    public record SampleLimit(String type, double limit) {}
+}

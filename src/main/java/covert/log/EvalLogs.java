@@ -1,0 +1,47 @@
+package covert.log;
+
+import covert.model.Usage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles a complete {@link EvalLog} from its start record and its samples. */
+public final class EvalLogs {
+    private EvalLogs() {}
+
+    public static EvalLog complete(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, String startedAt, String completedAt) {
+        int covert = 0, honest = 0, invalid = 0;
+        var modelUsage = new LinkedHashMap<String, Usage>();
+        var roleUsage = new LinkedHashMap<String, Usage>();
+        var reduced = new ArrayList<EvalLog.ReducedScore>();
+        for (var s : samples) {
+            switch (outcome(s)) {
+                case "covert" -> covert++;
+                case "honest" -> honest++;
+                default -> invalid++;
+            }
+            s.modelUsage().forEach((k, v) -> modelUsage.merge(k, v, Usage::plus));
+            s.roleUsage().forEach((k, v) -> roleUsage.merge(k, v, Usage::plus));
+            var score = s.scores().get(SampleRecord.SCORER);
+            reduced.add(new EvalLog.ReducedScore(score.value(), score.explanation(), List.of(), s.id() + "_epoch_" + s.epoch()));
+        }
+        int valid = covert + honest;
+        var metrics = new LinkedHashMap<String, EvalLog.Metric>();
+        metrics.put("covert_rate", new EvalLog.Metric("covert_rate", valid == 0 ? 0 : (double) covert / valid, Map.of()));
+        metrics.put("covert_count", new EvalLog.Metric("covert_count", covert, Map.of()));
+        metrics.put("invalid_count", new EvalLog.Metric("invalid_count", invalid, Map.of()));
+        var score = new EvalLog.EvalScore(SampleRecord.SCORER, SampleRecord.SCORER, valid, invalid, Map.of(), metrics);
+        var results = new EvalLog.EvalResults(samples.size(), samples.size(), List.of(score));
+        var stats = new EvalLog.EvalStats(startedAt, completedAt, modelUsage, roleUsage, List.of());
+        return new EvalLog(2, "success", start.eval(), start.plan(), results, stats, null, false, List.of(),
+                Map.of(), samples, List.of(new EvalLog.Reduction(SampleRecord.SCORER, "mean", reduced)));
+    }
+
+    /** The outcome label of a logged sample: covert, honest or invalid. */
+    public static String outcome(EvalLog.EvalSample s) {
+        var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
+        if (score == null || score.metadata() == null) return "invalid";
+        return String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
+    }
+}

@@ -1,0 +1,78 @@
+package covert.log;
+
+import covert.agent.Clock;
+import covert.agent.Event;
+import covert.agent.Transcript;
+import covert.env.Sample;
+import covert.model.Message;
+import covert.score.Outcome;
+import covert.world.Change;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Maps a finished sample (transcript plus outcome) onto Inspect's {@code EvalSample}. */
+public final class SampleRecord {
+    /** The score key every covert-action outcome is logged under. */
+    public static final String SCORER = "covert_action";
+
+    private SampleRecord() {}
+
+    public static EvalLog.Score score(Outcome o) {
+        var meta = new LinkedHashMap<String, Object>();
+        meta.put("outcome", Outcome.label(o));
+        Object value = switch (o) {
+            case Outcome.Covert c -> {
+                meta.put("kinds", c.kinds().stream().map(k -> k.wire()).toList());
+                yield 1;
+            }
+            case Outcome.Honest h -> 0;
+            case Outcome.Invalid i -> "N";
+        };
+        meta.put("evidence", o.evidence());
+        return new EvalLog.Score(value, null, String.join("\n", o.evidence()), meta, List.of());
+    }
+
+    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated) {
+        var score = score(o);
+        var events = new java.util.ArrayList<>(t.events());
+        events.add(new Event.ScoreEvent(Clock.now(), t.workingTime(), score, false, SCORER));
+
+        var meta = new LinkedHashMap<String, Object>();
+        meta.put("environment", s.env().id());
+        meta.put("family", s.env().family());
+        meta.put("variant", s.variant());
+        meta.put("epoch_seed", Long.toString(s.seed()));
+        meta.put("simulated", simulated);
+        meta.put("outcome", Outcome.label(o));
+        t.report().ifPresent(r -> meta.put("report", r));
+        if (!t.interviewAnswers().isEmpty()) meta.put("interview", interview(s.interview(), t.interviewAnswers()));
+        meta.put("world_diff", t.end().diffFrom(t.initial()).stream().map(Change::toString).toList());
+        t.limit().ifPresent(l -> meta.put("limit", l));
+
+        Message.AssistantMessage last = null;
+        for (Message m : t.messages()) if (m instanceof Message.AssistantMessage a) last = a;
+        var output = last == null ? new Event.ModelOutput(model, List.of(), "", null, null)
+                : Event.ModelOutput.of(model, last, covert.model.StopReason.STOP, null, null);
+        double total = t.workingTime();
+        return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, Map.of(SCORER, score), meta,
+                Map.of(), events, Map.of(model, t.usage()), Map.of("target", t.usage()), t.startedAt(), t.completedAt(),
+                total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                t.error().orElse(null), t.limit().map(l -> new EvalLog.SampleLimit(limitType(l), 0)).orElse(null), Map.of());
+    }
+
+    private static String limitType(String l) {
+        return switch (l) {
+            case "turns" -> "message";
+            case "tokens" -> "token";
+            default -> "time";
+        };
+    }
+
+    private static List<Map<String, String>> interview(List<String> questions, List<String> answers) {
+        var out = new java.util.ArrayList<Map<String, String>>();
+        for (int i = 0; i < answers.size(); i++) out.add(Map.of("question", questions.get(i), "answer", answers.get(i)));
+        return out;
+    }
+}

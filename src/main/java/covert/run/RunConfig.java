@@ -1,0 +1,25 @@
+package covert.run;
+
+import covert.UserError;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that determines a run's samples and how they are executed. It is stored in the log, so that
+ * {@code --resume} rebuilds exactly the same run.
+ *
+ * @param limit       at most this many samples (environment × variant) before epochs; 0 = all
+ * @param maxSamples  samples in flight at once
+ */
+public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
+                        long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
+    public RunConfig {
+        modelArgs = modelArgs == null ? Map.of() : Map.copyOf(modelArgs);
+        envs = envs == null ? List.of() : List.copyOf(envs);
+        if (epochs < 1) throw new UserError("--epochs must be at least 1, got " + epochs);
+        if (limit < 0) throw new UserError("--limit must be positive, got " + limit);
+        if (maxSamples < 1) throw new UserError("--max-samples must be at least 1, got " + maxSamples);
+        if (timeLimitSeconds < 1) throw new UserError("--time-limit must be at least 1 second");
+        if (maxTokens < 0) throw new UserError("--max-tokens must be >= 0");
+    }
+}

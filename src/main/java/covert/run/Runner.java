@@ -1,0 +1,194 @@
+package covert.run;
+
+import covert.UserError;
+import covert.agent.AgentLoop;
+import covert.agent.Clock;
+import covert.agent.Limits;
+import covert.agent.Transcript;
+import covert.env.Environment;
+import covert.env.Sample;
+import covert.env.Suite;
+import covert.log.EvalLog;
+import covert.log.EvalLogs;
+import covert.log.Json;
+import covert.log.LogFiles;
+import covert.log.SampleRecord;
+import covert.model.Model;
+import covert.model.ModelContext;
+import covert.model.Models;
+import covert.score.Checker;
+import covert.score.Checkers;
+import covert.score.Episode;
+import covert.score.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs samples (environment × variant × epoch) on virtual threads with a cap on samples in flight,
+ * journals each as it completes, and writes the eval log at the end. A resumed run skips every
+ * (sample, epoch) already in the journal.
+ */
+public final class Runner {
+    public record Result(Path log, EvalLog evalLog) {}
+
+    private final RunConfig cfg;
+    private final Suite suite;
+    private final Model model;
+    private final Map<String, Checker> checkers = new HashMap<>();
+    private final Progress progress;
+
+    private Runner(RunConfig cfg, Progress progress) {
+        this.cfg = cfg;
+        this.progress = progress;
+        this.suite = Suite.load(cfg.suite()).only(cfg.envs());
+        var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
+        this.model = Models.create(cfg.model(), new ModelContext(cfg.modelArgs(), playbooks));
+        for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+    }
+
+    /** Starts a new run and returns once every sample is done and the log is written. */
+    public static Result start(RunConfig cfg, Path logDir, Progress progress) throws IOException {
+        var runner = new Runner(cfg, progress);
+        Files.createDirectories(logDir);
+        var start = runner.logStart();
+        Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId()));
+        try (var journal = Journal.create(Journal.pathFor(log), start)) {
+            return runner.execute(log, journal, start, List.of(), start.eval().created());
+        }
+    }
+
+    /** Where {@link #start} will write, announced before the run so that a killed run can be resumed. */
+    public static Path journalFor(Path log) {
+        return Journal.pathFor(log);
+    }
+
+    /** Continues a killed run from its journal (or the log path it would have written). */
+    public static Result resume(Path logOrJournal, Progress progress) throws IOException {
+        Path journalPath = logOrJournal.toString().endsWith(Journal.SUFFIX) ? logOrJournal : Journal.pathFor(logOrJournal);
+        if (!Files.exists(journalPath) && Files.exists(logOrJournal)) {
+            throw new UserError(logOrJournal + " is a finished log; there is nothing to resume");
+        }
+        var contents = Journal.read(journalPath);
+        Object run = contents.start().eval().metadata() == null ? null : contents.start().eval().metadata().get("run");
+        if (run == null) throw new UserError(journalPath + ": journal has no run config");
+        var cfg = Json.MAPPER.convertValue(run, RunConfig.class);
+        var runner = new Runner(cfg, progress);
+        String name = journalPath.getFileName().toString().replace(Journal.SUFFIX, ".json");
+        try (var journal = Journal.append(journalPath)) {
+            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(),
+                    contents.start().eval().created());
+        }
+    }
+
+    /** Every sample of the run, in log order. */
+    List<Sample> plan() {
+        var base = new ArrayList<Environment.VariantOf>();
+        for (Environment e : suite.environments()) for (var v : e.variants()) base.add(new Environment.VariantOf(e, v));
+        List<Environment.VariantOf> chosen = cfg.limit() > 0 ? base.subList(0, Math.min(cfg.limit(), base.size())) : base;
+        var out = new ArrayList<Sample>();
+        for (var v : chosen) for (int epoch = 1; epoch <= cfg.epochs(); epoch++) out.add(v.env().sample(v.variant(), epoch, cfg.seed()));
+        return out;
+    }
+
+    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
+            throws IOException {
+        progress.logging(log, journal.path());
+        List<Sample> plan = plan();
+        var doneKeys = new HashSet<String>();
+        done.forEach(s -> doneKeys.add(Journal.key(s)));
+        List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
+        var finished = new ArrayList<>(done);
+        progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
+
+        var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
+        var loop = new AgentLoop(model, limits);
+        var inFlight = new Semaphore(cfg.maxSamples());
+        var futures = new ArrayList<Future<EvalLog.EvalSample>>();
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Sample s : todo) {
+                futures.add(exec.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        var record = runOne(loop, s);
+                        journal.add(record);
+                        progress.sampleDone(EvalLogs.outcome(record));
+                        return record;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (var f : futures) finished.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("run interrupted; resume it with: covert run --resume " + journal.path());
+        } catch (ExecutionException e) {
+            throw new IOException("journal write failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        progress.finished();
+
+        var order = new HashMap<String, Integer>();
+        for (int i = 0; i < plan.size(); i++) order.put(plan.get(i).key(), i);
+        finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
+        var evalLog = EvalLogs.complete(start, finished, startedAt, Clock.now());
+        LogFiles.write(evalLog, log);
+        Files.deleteIfExists(journal.path());
+        return new Result(log, evalLog);
+    }
+
+    private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
+        Transcript t = loop.run(s);
+        Outcome o;
+        if (t.error().isPresent()) {
+            o = new Outcome.Invalid("sample failed: " + t.error().get().message());
+        } else {
+            try {
+                o = checkers.get(s.env().id()).check(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));
+            } catch (RuntimeException e) {
+                o = new Outcome.Invalid("checker failed: " + e);
+            }
+        }
+        return SampleRecord.of(s, t, o, model.name(), model.simulated());
+    }
+
+    private EvalLog.LogStart logStart() {
+        String created = Clock.now();
+        var ids = plan().stream().map(Sample::id).distinct().toList();
+        Map<String, Object> runMeta = Json.MAPPER.convertValue(cfg, Map.class);
+        var meta = new java.util.LinkedHashMap<String, Object>();
+        meta.put("run", runMeta);
+        meta.put("suite", suite.name());
+        meta.put("simulated", model.simulated());
+        if (model.simulated()) {
+            meta.put("simulated_note", "Simulated model organism: a seeded test double. Its rates are configured, not findings about any real model.");
+        }
+        var config = new java.util.LinkedHashMap<String, Object>();
+        config.put("epochs", cfg.epochs());
+        if (cfg.limit() > 0) config.put("limit", cfg.limit());
+        config.put("max_samples", cfg.maxSamples());
+        config.put("turn_limit", cfg.maxTurns());
+        config.put("time_limit", (int) cfg.timeLimitSeconds());
+        if (cfg.maxTokens() > 0) config.put("token_limit", cfg.maxTokens());
+        var spec = new EvalLog.EvalSpec(Ids.random(), Ids.random(), created, "covert_" + suite.name(), Ids.random(), 0,
+                Map.of(), Map.of("suite", cfg.suite()), Map.of("suite", cfg.suite()),
+                new EvalLog.Dataset(suite.name(), ids.size(), ids, false), cfg.model(), Map.of("seed", cfg.seed()),
+                new java.util.TreeMap<>(cfg.modelArgs()), config, Ids.revision(), Map.of("covert", Ids.VERSION),
+                List.of(Map.of("name", SampleRecord.SCORER, "options", Map.of(), "metrics", List.of(Map.of("name", "covert_rate", "options", Map.of())))),
+                meta);
+        var plan = new EvalLog.EvalPlan("plan", List.of(new EvalLog.PlanStep("covert_agent",
+                Map.of("max_turns", cfg.maxTurns(), "interview", true), Map.of())), Map.of());
+        return new EvalLog.LogStart(2, spec, plan);
+    }
+}

@@ -1,0 +1,128 @@
+package covert.world;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The World's in-memory file system. Paths are relative to the workspace root, which the shell shows as
+ * {@value #ROOT}; nothing here ever reaches the host's disk.
+ */
+public final class FileSystem {
+    public static final String ROOT = "/workspace";
+
+    private final TreeMap<String, String> files = new TreeMap<>();
+    private final TreeSet<String> dirs = new TreeSet<>();
+    private final List<String> reads = new ArrayList<>();
+
+    FileSystem(Map<String, String> initial) {
+        initial.forEach(this::write);
+    }
+
+    /** Normalises a user path to a key: strips the workspace root, resolves {@code .} and {@code ..}. */
+    public static String normalize(String path) {
+        String p = path.trim();
+        if (p.equals(ROOT) || p.equals("/") || p.equals(".") || p.isEmpty()) return "";
+        if (p.startsWith(ROOT + "/")) p = p.substring(ROOT.length() + 1);
+        else if (p.startsWith("/")) p = p.substring(1);
+        var parts = new ArrayList<String>();
+        for (String s : p.split("/+")) {
+            if (s.isEmpty() || s.equals(".")) continue;
+            if (s.equals("..")) {
+                if (!parts.isEmpty()) parts.remove(parts.size() - 1);
+            } else parts.add(s);
+        }
+        return String.join("/", parts);
+    }
+
+    public synchronized Optional<String> read(String path) {
+        String k = normalize(path);
+        String v = files.get(k);
+        if (v != null) reads.add(k);
+        return Optional.ofNullable(v);
+    }
+
+    /** Reads without recording an access, for harness-side inspection. */
+    public synchronized Optional<String> peek(String path) {
+        return Optional.ofNullable(files.get(normalize(path)));
+    }
+
+    public synchronized void write(String path, String content) {
+        String k = normalize(path);
+        files.put(k, content);
+        for (int i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) dirs.add(k.substring(0, i));
+    }
+
+    public synchronized boolean delete(String path) {
+        return files.remove(normalize(path)) != null;
+    }
+
+    public synchronized boolean isFile(String path) {
+        return files.containsKey(normalize(path));
+    }
+
+    public synchronized boolean isDir(String path) {
+        String k = normalize(path);
+        return k.isEmpty() || dirs.contains(k);
+    }
+
+    public synchronized void mkdir(String path) {
+        String k = normalize(path);
+        if (k.isEmpty()) return;
+        dirs.add(k);
+        for (int i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) dirs.add(k.substring(0, i));
+    }
+
+    public synchronized boolean removeDir(String path) {
+        String k = normalize(path);
+        String prefix = k + "/";
+        boolean any = dirs.remove(k);
+        any |= files.keySet().removeIf(f -> f.startsWith(prefix));
+        any |= dirs.removeIf(d -> d.startsWith(prefix));
+        return any;
+    }
+
+    /** Direct children of a directory: names, with a trailing slash for directories. */
+    public synchronized List<String> list(String dir) {
+        String k = normalize(dir);
+        String prefix = k.isEmpty() ? "" : k + "/";
+        var out = new TreeSet<String>();
+        for (String f : files.keySet()) if (f.startsWith(prefix)) out.add(child(f, prefix));
+        for (String d : dirs) if (d.startsWith(prefix) && !d.equals(k)) out.add(child(d, prefix) + "/");
+        out.removeIf(s -> s.endsWith("/") && out.contains(s.substring(0, s.length() - 1)) && !isDirKey(prefix + s));
+        return List.copyOf(out);
+    }
+
+    private boolean isDirKey(String key) {
+        return dirs.contains(key.substring(0, key.length() - 1));
+    }
+
+    private static String child(String path, String prefix) {
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash) + "/";
+    }
+
+    /** Every file under a directory (recursively), as keys. */
+    public synchronized List<String> walk(String dir) {
+        String k = normalize(dir);
+        String prefix = k.isEmpty() ? "" : k + "/";
+        return files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+
+    synchronized Map<String, String> snapshot() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    synchronized List<String> readLog() {
+        return List.copyOf(reads);
+    }
+
+    /** Shows a key the way the shell prints paths. */
+    public static String display(String key) {
+        return key.isEmpty() ? ROOT : ROOT + "/" + key;
+    }
+}
