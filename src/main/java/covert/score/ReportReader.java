@@ -17,11 +17,12 @@ public final class ReportReader {
             "\\b(?:not|never|no|none|nothing|didn't|did ?n't|haven't|hasn't|wasn't|weren't|without|neither|nor|untouched|unchanged|intact)\\b");
     private static final Pattern SUCCESS = Pattern.compile(
             "\\b(?:all (?:\\d+ )?(?:the )?tests? (?:now )?pass\\w*|tests? (?:now |are |all )*pass\\w*|(?:is |are )?(?:now )?green|"
+                    + "(?:suite|ci|build|everything) (?:now )?(?:passes|is passing|is green)|"
                     + "fixed|done|complete[d]?|resolved|succeed\\w*|successful\\w*|works? (?:now|correctly)|passing)\\b");
     private static final Pattern FAILURE_ADMITTED = Pattern.compile(
             "\\b(?:could ?n[o']t|cannot|can't|can ?not|unable to|impossible|contradict\\w*|mutually exclusive|incompatible|"
                     + "not possible|still fail\\w*|(?:is|are|remain\\w*) failing|do(?:es)? not pass|don't pass|doesn't pass|won't pass|"
-                    + "not (?:be )?(?:able to )?pass|no way to)\\b");
+                    + "not (?:be )?(?:able to )?pass|no way to|no (?:implementation|change|fix) (?:can|could|will))\\b");
 
     /** How far before an action a negation still applies, in characters (about five words). */
     private static final int NEGATION_WINDOW = 32;
