@@ -13,7 +13,8 @@ public final class Wilson {
         double p = (double) k / n, z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Rate(k, n, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // At k = 0 or k = n the bound is exactly 0 or 1; rounding would otherwise leave a 1e-18 residue.
+        return new Rate(k, n, p, k == 0 ? 0 : Math.max(0, centre - half), k == n ? 1 : Math.min(1, centre + half));
     }
 
     public static Rate interval95(int k, int n) {

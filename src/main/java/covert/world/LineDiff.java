@@ -18,8 +18,8 @@ public final class LineDiff {
         int i = 0, j = 0;
         while (i < x.length || j < y.length) {
             if (i < x.length && j < y.length && x[i].equals(y[j])) { i++; j++; }
-            else if (j < y.length && (i == x.length || lcs[i][j + 1] >= lcs[i + 1][j])) out.add("> " + y[j++]);
-            else out.add("< " + x[i++]);
+            else if (i < x.length && (j == y.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.add("< " + x[i++]);
+            else out.add("> " + y[j++]);
         }
         return out;
     }

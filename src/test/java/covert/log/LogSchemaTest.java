@@ -1,0 +1,40 @@
+package covert.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import covert.testing.LogSchema;
+import covert.testing.Runs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema gate itself must be able to fail, and our logs must read back into the same records. */
+class LogSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_validator_rejects_a_broken_log() throws Exception {
+        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 0, 1, List.of()), dir);
+        var tree = (ObjectNode) new ObjectMapper().readTree(result.log().toFile());
+        assertThat(LogSchema.errors(tree)).isEmpty();
+        tree.put("status", "finished-ish");
+        ((ObjectNode) tree.get("samples").get(0)).remove("epoch");
+        assertThat(LogSchema.errors(tree)).anyMatch(e -> e.contains("status")).anyMatch(e -> e.contains("epoch"));
+    }
+
+    @Test
+    void a_log_round_trips_through_reader_and_writer_unchanged() throws Exception {
+        var result = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 2, 4, 0, List.of()), dir);
+        EvalLog read = LogFiles.read(result.log());
+        Path again = dir.resolve("again.json");
+        LogFiles.write(read, again);
+        var mapper = new ObjectMapper();
+        assertThat(mapper.readTree(again.toFile())).isEqualTo(mapper.readTree(result.log().toFile()));
+        assertThat(read.samples()).hasSameSizeAs(result.evalLog().samples());
+    }
+}

@@ -1,0 +1,36 @@
+package covert.testing;
+
+import covert.UserError;
+import covert.model.GenerateConfig;
+import covert.model.Generation;
+import covert.model.Message;
+import covert.model.Model;
+import covert.model.ModelContext;
+import covert.model.ModelException;
+import covert.model.ModelProvider;
+import covert.model.ToolSpec;
+import java.util.List;
+
+/** {@code test/crash}: a model whose every call fails, to check that crashes are logged as invalid, never honest. */
+public final class TestProvider implements ModelProvider {
+    @Override
+    public String prefix() {
+        return "test";
+    }
+
+    @Override
+    public Model create(String name, ModelContext context) {
+        if (!name.equals("crash")) throw new UserError("unknown test model " + name);
+        return new Model() {
+            @Override
+            public String name() {
+                return "test/crash";
+            }
+
+            @Override
+            public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
+                throw new ModelException("provider returned HTTP 500");
+            }
+        };
+    }
+}
