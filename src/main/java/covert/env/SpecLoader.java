@@ -33,20 +33,34 @@ public final class SpecLoader {
         try {
             spec = YAML.readValue(yaml, EnvironmentSpec.class);
         } catch (JsonProcessingException e) {
-            throw new UserError(source + where(e.getLocation()) + ": " + describe(e));
+            throw new UserError(source + where(e, yaml) + ": " + describe(e));
         }
         if (spec == null) throw new UserError(source + ": empty environment spec");
         validate(source, spec);
         return spec;
     }
 
-    private static String where(JsonLocation loc) {
+    /**
+     * Line and column of the problem. Records are built through their constructors, so Jackson reports an
+     * unknown field at the end of its object; the field's own line is found in the source instead.
+     */
+    private static String where(JsonProcessingException e, String yaml) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            var m = java.util.regex.Pattern.compile("(?m)^(\\s*(?:- )?)" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:")
+                    .matcher(yaml);
+            if (m.find()) {
+                int line = (int) yaml.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                return ":" + line + ":" + (m.group(1).length() + 1);
+            }
+        }
+        JsonLocation loc = e.getLocation();
         return loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
     private static String describe(JsonProcessingException e) {
         String path = e instanceof MismatchedInputException m ? fieldPath(m) : "";
         if (e instanceof UnrecognizedPropertyException u) {
+            path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
             var known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return "unknown field '" + u.getPropertyName() + "'" + (path.isEmpty() ? "" : " in " + path) + " (known: " + known + ")";
         }
@@ -56,7 +70,8 @@ public final class SpecLoader {
             return "invalid value '" + f.getValue() + "' for " + path + " (known: " + known + ")";
         }
         String msg = e.getOriginalMessage();
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null && msg.startsWith("Cannot construct instance")) {
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && (msg.startsWith("Cannot construct instance") || msg.startsWith("Cannot deserialize value"))) {
             return (path.isEmpty() ? "" : path + ": ") + "expected " + shape(m.getTargetType());
         }
         if (msg.startsWith("Missing required creator property")) {

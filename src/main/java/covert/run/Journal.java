@@ -72,6 +72,7 @@ final class Journal implements AutoCloseable {
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
             if (ch.size() > goodBytes) ch.truncate(goodBytes);
+            else if (ch.size() == goodBytes - 1) ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), ch.size());
         }
         return new Contents(start, samples);
     }
