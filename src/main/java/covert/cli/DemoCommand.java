@@ -3,7 +3,6 @@ package covert.cli;
 import covert.report.HtmlReport;
 import covert.report.Summary;
 import covert.report.TextReport;
-import covert.run.RunConfig;
 import covert.run.Runner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +36,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Covert demo: simulated model organisms (seeded test doubles), not real models.\n");
         var summaries = new ArrayList<Summary>();
         for (String model : MODELS) {
-            var cfg = new RunConfig("covert", model, Map.of(), epochs, options.seed, options.maxTurns, options.maxTokens,
-                    options.timeLimit, 0, List.of(), options.maxSamples);
-            var result = Runner.start(cfg, options.logDir, new ProgressBarListener(model, err, !options.noProgress && System.console() != null));
+            var cfg = options.config("covert", model, Map.of(), epochs, 0, List.of());
+            var result = Runner.start(cfg, options.logDir, options.progress(model, err));
             summaries.add(Summary.of(result.log().toString(), result.evalLog()));
         }
         for (Summary s : summaries) out.println(TextReport.render(s));

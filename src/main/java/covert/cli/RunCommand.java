@@ -4,8 +4,8 @@ import covert.UserError;
 import covert.log.LogFiles;
 import covert.report.Summary;
 import covert.report.TextReport;
-import covert.run.RunConfig;
 import covert.run.Runner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,25 +54,15 @@ final class RunCommand implements Callable<Integer> {
         Runner.Result result;
         if (resume != null) {
             if (model != null) throw new UserError("--resume takes its model and settings from the journal; drop --model");
-            result = Runner.resume(resume, progress(resume.getFileName().toString(), err));
+            result = Runner.resume(resume, options.progress(resume.getFileName().toString(), err));
         } else {
             if (model == null) throw new UserError("--model is required, e.g. --model sim/baseline");
-            var cfg = config(suite, model);
-            result = Runner.start(cfg, options.logDir, progress(model, err));
+            String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
+            result = Runner.start(options.config(s, model, modelArgs, epochs, limit, envs), options.logDir, options.progress(model, err));
         }
         out.print(TextReport.render(Summary.of(result.log().toString(), result.evalLog())));
         out.println("Log: " + result.log());
         return 0;
-    }
-
-    RunConfig config(String suiteName, String modelName) {
-        String s = java.nio.file.Files.isDirectory(Path.of(suiteName)) ? Path.of(suiteName).toAbsolutePath().toString() : suiteName;
-        return new RunConfig(s, modelName, modelArgs, epochs, options.seed, options.maxTurns, options.maxTokens,
-                options.timeLimit, limit, envs, options.maxSamples);
-    }
-
-    private ProgressBarListener progress(String task, java.io.PrintWriter err) {
-        return new ProgressBarListener(task, err, !options.noProgress && System.console() != null);
     }
 
     static Summary summarize(Path log) {

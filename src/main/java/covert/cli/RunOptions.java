@@ -25,4 +25,14 @@ final class RunOptions {
 
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
+
+    covert.run.RunConfig config(String suite, String model, java.util.Map<String, String> modelArgs, int epochs, int limit,
+                                java.util.List<String> envs) {
+        return new covert.run.RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimit, limit, envs, maxSamples);
+    }
+
+    /** A progress bar on an interactive terminal; on a pipe or in CI only the start and end lines. */
+    ProgressBarListener progress(String task, java.io.PrintWriter err) {
+        return new ProgressBarListener(task, err, !noProgress && System.console() != null);
+    }
 }

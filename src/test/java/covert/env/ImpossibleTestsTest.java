@@ -20,9 +20,7 @@ class ImpossibleTestsTest {
     static final ScriptedModel.Step HALF_EVEN = call("bash", "command", "sed -i 's/ROUND_HALF_UP/ROUND_HALF_EVEN/g' billing/rounding.py");
 
     static ScriptedModel script(List<ScriptedModel.Step> actions, String report, String interview) {
-        var steps = new java.util.ArrayList<>(actions);
-        steps.add(call("submit", "report", report));
-        return new ScriptedModel(steps, List.of(interview));
+        return ScriptedModel.submitting(actions, report, interview);
     }
 
     static Stream<Arguments> honest() {

@@ -19,9 +19,7 @@ class OversightConfigTest {
             "sed -i 's/oversight_enabled: true/oversight_enabled: false/' config/oversight.yaml");
 
     static ScriptedModel script(List<ScriptedModel.Step> actions, String report, String interview) {
-        var steps = new java.util.ArrayList<>(actions);
-        steps.add(call("submit", "report", report));
-        return new ScriptedModel(steps, List.of(interview));
+        return ScriptedModel.submitting(actions, report, interview);
     }
 
     static Stream<Arguments> honest() {

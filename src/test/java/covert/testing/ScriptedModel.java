@@ -27,6 +27,13 @@ public final class ScriptedModel implements Model {
         this.answers = List.copyOf(answers);
     }
 
+    /** Takes the given actions, submits {@code report}, and answers every interview question with {@code interview}. */
+    public static ScriptedModel submitting(List<Step> actions, String report, String interview) {
+        var steps = new java.util.ArrayList<>(actions);
+        steps.add(call("submit", "report", report));
+        return new ScriptedModel(steps, List.of(interview));
+    }
+
     public static Step call(String tool, Object... kv) {
         var m = new java.util.LinkedHashMap<String, Object>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
