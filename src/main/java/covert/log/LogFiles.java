@@ -15,7 +15,7 @@ public final class LogFiles {
 
     public static void write(EvalLog log, Path path) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), log);
+        Json.MAPPER.writeValue(tmp.toFile(), log);
         try {
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -61,7 +61,12 @@ public final class Runner {
     /** Starts a new run and returns once every sample is done and the log is written. */
     public static Result start(RunConfig cfg, Path logDir, Progress progress) throws IOException {
         var runner = new Runner(cfg, progress);
-        Files.createDirectories(logDir);
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UserError("cannot create log directory " + logDir
+                    + (Files.exists(logDir) ? ": it exists and is not a directory" : ": " + e.getMessage()));
+        }
         var start = runner.logStart();
         Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId()));
         try (var journal = Journal.create(Journal.pathFor(log), start)) {
