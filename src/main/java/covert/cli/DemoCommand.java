@@ -1,6 +1,8 @@
 package covert.cli;
 
+import covert.report.Comparison;
 import covert.report.HtmlReport;
+import covert.stats.Overall;
 import covert.report.Summary;
 import covert.report.TextReport;
 import covert.run.Runner;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the full built-in suite on the simulated organisms sim/baseline and sim/antischeming, then report both.")
+        description = "Run the full built-in suite on the simulated organisms sim/baseline and sim/antischeming, then report and compare them.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> MODELS = List.of("sim/baseline", "sim/antischeming");
 
@@ -34,15 +36,19 @@ final class DemoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         out.println("Covert demo: simulated model organisms (seeded test doubles), not real models.\n");
-        var summaries = new ArrayList<Summary>();
+        var results = new ArrayList<Runner.Result>();
         for (String model : MODELS) {
             var cfg = options.config("covert", model, Map.of(), epochs, 0, List.of());
-            var result = Runner.start(cfg, options.logDir, options.progress(model, err));
-            summaries.add(Summary.of(result.log().toString(), result.evalLog()));
+            results.add(Runner.start(cfg, options.logDir, options.progress(model, err)));
         }
+        var summaries = results.stream().map(r -> Summary.of(r.log().toString(), r.evalLog())).toList();
         for (Summary s : summaries) out.println(TextReport.render(s));
+        var a = results.get(0);
+        var b = results.get(1);
+        var comparison = Comparison.of(a.log().toString(), a.evalLog(), b.log().toString(), b.evalLog(), Overall.Options.DEFAULT);
+        out.println(TextReport.render(comparison));
         var html = options.logDir.resolve("covert-report.html");
-        Files.writeString(html, HtmlReport.render(summaries), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(comparison), StandardCharsets.UTF_8);
         out.println("Logs: " + String.join(", ", summaries.stream().map(Summary::log).toList()));
         out.println("HTML report: " + html);
         return 0;

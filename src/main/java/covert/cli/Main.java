@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code covert} command line: the only place where the pieces are wired together. */
 @Command(name = "covert", mixinStandardHelpOptions = true, version = "covert 0.1.0",
         description = "Measure covert actions (lying, sabotage, sandbagging, hidden rule violations) in LLM agents.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, EnvsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
+                PlanCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
 

@@ -26,13 +26,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
     boolean json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML report to FILE.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE.")
     Path html;
+
+    @picocli.CommandLine.Mixin
+    StatsOptions stats;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        List<Summary> summaries = logs.stream().map(RunCommand::summarize).toList();
+        var opts = stats.options();
+        List<Summary> summaries = logs.stream().map(l -> Summary.of(l.toString(), covert.log.LogFiles.read(l), opts)).toList();
         if (json) out.println(JsonReport.render(summaries));
         else summaries.forEach(s -> out.println(TextReport.render(s)));
         if (html != null) {

@@ -1,7 +1,6 @@
 package covert.cli;
 
 import covert.UserError;
-import covert.log.LogFiles;
 import covert.report.Summary;
 import covert.report.TextReport;
 import covert.run.Runner;
@@ -63,9 +62,5 @@ final class RunCommand implements Callable<Integer> {
         out.print(TextReport.render(Summary.of(result.log().toString(), result.evalLog())));
         out.println("Log: " + result.log());
         return 0;
-    }
-
-    static Summary summarize(Path log) {
-        return Summary.of(log.toString(), LogFiles.read(log));
     }
 }

@@ -3,52 +3,90 @@ package covert.report;
 import java.util.List;
 import java.util.Locale;
 
-/** A self-contained HTML page with one section per log: rates, intervals drawn as bars, and the method. */
+/**
+ * Self-contained HTML reports: inline CSS and SVG, no scripts or network references, so the file opens
+ * offline and can be attached to a paper's supplement as it is.
+ */
 public final class HtmlReport {
+    private static final String HEAD = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s</title>
+            <style>
+            body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:72em;color:#222}
+            table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;text-align:left}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .sim{background:#fff3cd;border:1px solid #e0b400;padding:.6em 1em;border-radius:4px}
+            .warn{background:#fde2e1;border:1px solid #c0392b;padding:.6em 1em;border-radius:4px}
+            .method{color:#555;font-size:12px} dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em} dt{color:#555}
+            </style></head><body>
+            """;
+
     private HtmlReport() {}
 
     public static String render(List<Summary> summaries) {
-        var sb = new StringBuilder("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Covert report</title>
-                <style>
-                body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
-                table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;text-align:left}
-                td.num{text-align:right;font-variant-numeric:tabular-nums}
-                .sim{background:#fff3cd;border:1px solid #e0b400;padding:.6em 1em;border-radius:4px}
-                .bar{position:relative;width:240px;height:12px;background:#f1f1f1}
-                .ci{position:absolute;height:12px;background:#9ec5fe}.pt{position:absolute;width:2px;height:12px;background:#0b3d91}
-                .method{color:#555;font-size:12px}
-                </style></head><body><h1>Covert-action report</h1>
-                """);
+        var sb = new StringBuilder(String.format(HEAD, "Covert report")).append("<h1>Covert-action report</h1>\n");
         for (Summary s : summaries) section(sb, s);
         return sb.append("</body></html>\n").toString();
     }
 
+    public static String render(Comparison c) {
+        var sb = new StringBuilder(String.format(HEAD, "Covert comparison")).append("<h1>Covert-action comparison</h1>\n");
+        if (c.a().simulated() || c.b().simulated()) sb.append("<p class=sim>").append(esc(TextReport.SIMULATED_BANNER)).append("</p>\n");
+        c.warnings().forEach(w -> sb.append("<p class=warn>").append(esc(w)).append("</p>\n"));
+        sb.append("<p><b>Reduction factor A / B: ").append(esc(c.reductionFactor().text())).append("</b><br>Difference A &minus; B: ")
+                .append(esc(c.difference().text())).append("</p>\n");
+        sb.append("<p>A = ").append(esc(c.a().run().model())).append(" (orange), B = ").append(esc(c.b().run().model())).append(" (blue)</p>\n");
+        sb.append(Svg.dumbbell(c.environments().stream().map(e -> new Svg.Pair(e.id(), e.aRate(), e.bRate(), e.regression())).toList()));
+        sb.append("\n<table><tr><th>environment</th><th>A</th><th>B</th><th>A &minus; B (95% Newcombe)</th><th>Fisher p</th><th>McNemar p</th><th></th></tr>\n");
+        for (var e : c.environments()) {
+            sb.append("<tr><td>").append(esc(e.id())).append("</td><td class=num>").append(e.aCovert()).append('/').append(e.aN())
+                    .append("</td><td class=num>").append(e.bCovert()).append('/').append(e.bN()).append("</td><td class=num>")
+                    .append(TextReport.pct(e.difference())).append(" [").append(TextReport.pct(e.diffLower())).append(", ")
+                    .append(TextReport.pct(e.diffUpper())).append("]</td><td class=num>").append(TextReport.p(e.fisherP()))
+                    .append("</td><td class=num>").append(e.mcnemarP() == null ? "-" : TextReport.p(e.mcnemarP())).append("</td><td>")
+                    .append(e.regression() ? "<b>worse in B</b>" : "").append("</td></tr>\n");
+        }
+        sb.append("</table><p class=method>").append(esc(c.method())).append("</p>\n");
+        section(sb, c.a());
+        section(sb, c.b());
+        return sb.append("</body></html>\n").toString();
+    }
+
     private static void section(StringBuilder sb, Summary s) {
-        sb.append("<h2>").append(esc(s.model())).append(" on suite ").append(esc(s.suite())).append("</h2>\n");
-        sb.append("<p class=method>log: ").append(esc(s.log())).append("</p>\n");
+        sb.append("<h2>").append(esc(s.run().model())).append(" on suite ").append(esc(s.run().suite())).append("</h2>\n");
         if (s.simulated()) sb.append("<p class=sim>").append(esc(TextReport.SIMULATED_BANNER)).append("</p>\n");
+        s.warnings().forEach(w -> sb.append("<p class=warn>").append(esc(w)).append("</p>\n"));
+        sb.append("<dl><dt>log</dt><dd>").append(esc(s.log())).append("</dd><dt>task</dt><dd>").append(esc(s.run().task()))
+                .append("</dd><dt>run id</dt><dd>").append(esc(s.run().runId())).append("</dd><dt>created</dt><dd>").append(esc(s.run().created()))
+                .append("</dd><dt>seed</dt><dd>").append(s.run().seed()).append("</dd><dt>epochs</dt><dd>").append(s.run().epochs())
+                .append("</dd><dt>samples</dt><dd>").append(s.nValid()).append(" valid, ").append(s.nInvalid()).append(" invalid</dd></dl>\n");
         var o = s.overall();
-        sb.append("<p><b>Overall covert rate ").append(TextReport.pct(o.rate())).append("</b> (95% CI ")
-                .append(TextReport.pct(o.lower())).append(" to ").append(TextReport.pct(o.upper())).append("), ")
-                .append(o.nValid()).append(" valid samples, ").append(o.nInvalid()).append(" invalid.</p>\n")
-                .append("<p class=method>").append(esc(o.method())).append("</p>\n");
-        sb.append("<table><tr><th>environment</th><th>family</th><th>n</th><th>covert</th><th>rate</th><th>95% Wilson</th><th></th></tr>\n");
+        sb.append("<p><b>Overall covert rate ").append(o.rate() == null ? "undefined" : TextReport.pct(o.rate()) + "</b> (95% interval "
+                + TextReport.pct(o.lower()) + " to " + TextReport.pct(o.upper()) + ")").append(o.rate() == null ? "</b>" : "")
+                .append("</p>\n<p class=method>").append(esc(o.method())).append("</p>\n");
+        sb.append(Svg.dotPlot(s.environments().stream().filter(e -> e.n() > 0)
+                .map(e -> new Svg.Point(e.id(), e.rate(), e.lower(), e.upper())).toList()));
+        sb.append("\n<table><tr><th>environment</th><th>family</th><th>n</th><th>covert</th><th>rate</th><th>95% ").append(s.interval())
+                .append("</th><th>invalid</th></tr>\n");
         for (var e : s.environments()) {
             sb.append("<tr><td>").append(esc(e.id())).append("</td><td>").append(esc(e.family())).append("</td><td class=num>").append(e.n())
                     .append("</td><td class=num>").append(e.covert()).append("</td><td class=num>").append(TextReport.pct(e.rate()))
                     .append("</td><td class=num>[").append(TextReport.pct(e.lower())).append(", ").append(TextReport.pct(e.upper()))
-                    .append("]</td><td>").append(bar(e.rate(), e.lower(), e.upper())).append("</td></tr>\n");
+                    .append("]</td><td class=num>").append(e.invalid()).append("</td></tr>\n");
         }
         sb.append("</table>\n");
-    }
-
-    private static String bar(double p, double lo, double hi) {
-        return String.format(Locale.ROOT, "<div class=bar><div class=ci style=\"left:%.1f%%;width:%.1f%%\"></div>"
-                + "<div class=pt style=\"left:%.1f%%\"></div></div>", 100 * lo, Math.max(0.5, 100 * (hi - lo)), 100 * p);
+        if (!s.conditionals().isEmpty()) {
+            sb.append("<h3>Conditional rates</h3><table class=conditional><tr><th>score X</th><th>P(covert | X)</th><th>P(covert | not X)</th><th>difference</th></tr>\n");
+            for (var c : s.conditionals()) {
+                sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=num>%s [%s, %s], n %d</td><td class=num>%s [%s, %s], n %d</td><td class=num>%s [%s, %s]</td></tr>%n",
+                        esc(c.score()), TextReport.pct(c.rateWith()), TextReport.pct(c.lowerWith()), TextReport.pct(c.upperWith()), c.nWith(),
+                        TextReport.pct(c.rateWithout()), TextReport.pct(c.lowerWithout()), TextReport.pct(c.upperWithout()), c.nWithout(),
+                        TextReport.pct(c.difference()), TextReport.pct(c.diffLower()), TextReport.pct(c.diffUpper())));
+            }
+            sb.append("</table>\n");
+        }
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Svg.esc(s);
     }
 }

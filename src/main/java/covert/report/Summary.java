@@ -1,63 +1,72 @@
 package covert.report;
 
 import covert.log.EvalLog;
-import covert.log.EvalLogs;
 import covert.stats.ClusterBootstrap;
+import covert.stats.Overall;
 import covert.stats.Rate;
-import covert.stats.Wilson;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Per-environment and overall covert-action rates of one log, computed from the log alone. */
-public record Summary(String log, String model, String suite, boolean simulated, Overall overall, List<Env> environments,
-                      Map<String, Integer> kinds) {
+public record Summary(String log, RunInfo run, boolean simulated, String interval, Overall overall, int nValid, int nInvalid,
+                      List<Env> environments, Map<String, Integer> kinds, List<Conditional> conditionals, List<String> warnings) {
+
+    /** Above this share of invalid samples a report warns loudly. */
+    public static final double INVALID_WARNING = 0.05;
 
     public record Env(String id, String family, int n, int covert, int invalid, double rate, double lower, double upper) {}
 
-    public record Overall(double rate, double lower, double upper, int nValid, int nInvalid, int environments, String method) {}
+    public record RunInfo(String model, String suite, String task, String created, String runId, Object seed, Object epochs) {}
 
     public static Summary of(String path, EvalLog log) {
-        var counts = new LinkedHashMap<String, int[]>();
-        var families = new LinkedHashMap<String, String>();
+        return of(path, log, Overall.Options.DEFAULT);
+    }
+
+    public static Summary of(String path, EvalLog log, Overall.Options opts) {
+        var counts = EnvCounts.of(log);
+        var meta = log.eval().metadata() == null ? Map.<String, Object>of() : log.eval().metadata();
+        boolean simulated = Boolean.TRUE.equals(meta.get("simulated"))
+                || log.samples() != null && log.samples().stream().anyMatch(s -> s.metadata() != null && Boolean.TRUE.equals(s.metadata().get("simulated")));
+        var envs = new ArrayList<Env>();
+        for (var e : counts.envs().values()) {
+            Rate r = opts.interval().of(e.covert(), e.valid(), opts.confidence());
+            envs.add(new Env(e.id(), e.family(), e.valid(), e.covert(), e.invalid(), r.rate(), r.lower(), r.upper()));
+        }
+        var overall = Overall.of(counts.envs().values().stream().map(EnvCounts.Env::cluster).toList(), opts);
         var kinds = new TreeMap<String, Integer>();
-        boolean simulated = Boolean.TRUE.equals(log.eval().metadata() == null ? null : log.eval().metadata().get("simulated"));
-        for (var s : log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples()) {
-            var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
-            String env = String.valueOf(meta.getOrDefault("environment", s.id()));
-            families.putIfAbsent(env, String.valueOf(meta.getOrDefault("family", "")));
-            simulated |= Boolean.TRUE.equals(meta.get("simulated"));
-            int[] c = counts.computeIfAbsent(env, k -> new int[3]);
-            switch (EvalLogs.outcome(s)) {
-                case "covert" -> {
-                    c[0]++;
-                    c[1]++;
-                    var score = s.scores().get(covert.log.SampleRecord.SCORER);
-                    if (score.metadata().get("kinds") instanceof List<?> l) l.forEach(k -> kinds.merge(String.valueOf(k), 1, Integer::sum));
+        if (log.samples() != null) {
+            for (var s : log.samples()) {
+                var score = s.scores() == null ? null : s.scores().get(covert.log.SampleRecord.SCORER);
+                if (score != null && score.metadata() != null && score.metadata().get("kinds") instanceof List<?> l) {
+                    l.forEach(k -> kinds.merge(String.valueOf(k), 1, Integer::sum));
                 }
-                case "honest" -> c[1]++;
-                default -> c[2]++;
             }
         }
-        var envs = new ArrayList<Env>();
-        var clusters = new ArrayList<ClusterBootstrap.Cluster>();
-        int valid = 0, invalid = 0;
-        for (var e : counts.entrySet()) {
-            int[] c = e.getValue();
-            Rate r = Wilson.interval95(c[0], c[1]);
-            envs.add(new Env(e.getKey(), families.get(e.getKey()), c[1], c[0], c[2], r.rate(), r.lower(), r.upper()));
-            clusters.add(new ClusterBootstrap.Cluster(c[0], c[1]));
-            valid += c[1];
-            invalid += c[2];
+        return new Summary(path, runInfo(log), simulated, opts.interval().wire(), overall, counts.valid(), counts.invalid(), envs, kinds,
+                Conditional.all(counts, opts.confidence()), warnings(counts.valid(), counts.invalid()));
+    }
+
+    static List<String> warnings(int valid, int invalid) {
+        var out = new ArrayList<String>();
+        if (valid == 0) out.add("NO VALID SAMPLES: this run measured nothing; its rate is undefined, not zero.");
+        else if (invalid > INVALID_WARNING * (valid + invalid)) {
+            out.add(String.format(Locale.ROOT, "%.1f%% of samples are invalid (%d of %d: errors, limits before any answer, scorer failures); "
+                    + "rates cover valid samples only and may be biased.", 100.0 * invalid / (valid + invalid), invalid, valid + invalid));
         }
-        var boot = ClusterBootstrap.meanOfRates(clusters, ClusterBootstrap.DEFAULT_RESAMPLES, 0, 0.95);
-        int withData = (int) clusters.stream().filter(c -> c.n() > 0).count();
-        String method = "mean of per-environment rates (each environment weighs the same); 95% interval from a cluster bootstrap "
-                + "over environments, then samples within them (" + boot.resamples() + " resamples, seed " + boot.seed() + ")";
-        var overall = new Overall(boot.mean(), boot.lower(), boot.upper(), valid, invalid, withData, method);
-        return new Summary(path, log.eval().model(), log.eval().dataset() == null ? "" : log.eval().dataset().name(), simulated,
-                overall, envs, kinds);
+        return out;
+    }
+
+    private static RunInfo runInfo(EvalLog log) {
+        var spec = log.eval();
+        Object seed = spec.modelGenerateConfig() == null ? null : spec.modelGenerateConfig().get("seed");
+        Object epochs = spec.config() == null ? null : spec.config().get("epochs");
+        return new RunInfo(spec.model(), spec.dataset() == null ? "" : spec.dataset().name(), spec.task(), spec.created(), spec.runId(), seed, epochs);
+    }
+
+    static ClusterBootstrap.Cluster cluster(Env e) {
+        return new ClusterBootstrap.Cluster(e.covert(), e.n());
     }
 }

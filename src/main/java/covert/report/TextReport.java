@@ -2,7 +2,7 @@ package covert.report;
 
 import java.util.Locale;
 
-/** The terminal table of a {@link Summary}. */
+/** Terminal tables for a {@link Summary} and a {@link Comparison}. */
 public final class TextReport {
     static final String SIMULATED_BANNER = "SIMULATED MODEL ORGANISM: a seeded test double with configured propensities. "
             + "These numbers test the pipeline; they are not findings about any real model.";
@@ -12,31 +12,78 @@ public final class TextReport {
     public static String render(Summary s) {
         var sb = new StringBuilder();
         sb.append("Covert-action report  ").append(s.log()).append('\n');
-        sb.append("model ").append(s.model()).append("   suite ").append(s.suite()).append('\n');
+        sb.append("model ").append(s.run().model()).append("   suite ").append(s.run().suite()).append("   seed ").append(s.run().seed())
+                .append("   epochs ").append(s.run().epochs()).append('\n');
         if (s.simulated()) sb.append("!! ").append(SIMULATED_BANNER).append('\n');
+        s.warnings().forEach(w -> sb.append("!! WARNING: ").append(w).append('\n'));
         sb.append('\n');
-        int w = Math.max(11, s.environments().stream().mapToInt(e -> e.id().length()).max().orElse(0));
-        int fw = Math.max(6, s.environments().stream().mapToInt(e -> e.family().length()).max().orElse(0));
-        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %s%n";
-        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% Wilson"));
+        int w = width(s.environments().stream().map(Summary.Env::id), 11);
+        int fw = width(s.environments().stream().map(Summary.Env::family), 6);
+        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  %s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "invalid"));
         for (var e : s.environments()) {
-            sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), pct(e.rate()),
-                    "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]" + (e.invalid() > 0 ? "  (" + e.invalid() + " invalid)" : "")));
+            sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), e.n() == 0 ? "-" : pct(e.rate()),
+                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.invalid()));
         }
         var o = s.overall();
-        sb.append('\n').append(String.format(Locale.ROOT, "Overall covert rate: %s  95%% CI [%s, %s]   n valid %d, invalid %d, environments %d%n",
-                pct(o.rate()), pct(o.lower()), pct(o.upper()), o.nValid(), o.nInvalid(), o.environments()));
-        sb.append("  (").append(o.method()).append(")\n");
+        sb.append('\n');
+        if (o.rate() == null) sb.append("Overall covert rate: undefined (no valid samples)\n");
+        else sb.append(String.format(Locale.ROOT, "Overall covert rate: %s  95%% interval [%s, %s]%n", pct(o.rate()), pct(o.lower()), pct(o.upper())));
+        sb.append(String.format(Locale.ROOT, "  valid %d, invalid %d; %s%n", s.nValid(), s.nInvalid(), o.method()));
         if (!s.kinds().isEmpty()) {
             sb.append("Covert kinds: ");
             s.kinds().forEach((k, v) -> sb.append(k).append(' ').append(v).append("  "));
             sb.append('\n');
         }
-        if (o.nInvalid() > 0) sb.append("Invalid samples (errors) are excluded from rates, never counted as honest.\n");
+        for (var c : s.conditionals()) {
+            sb.append(String.format(Locale.ROOT, "P(covert | %s) = %s [%s, %s] (n %d)   P(covert | not %s) = %s [%s, %s] (n %d)   difference %s [%s, %s]%n",
+                    c.score(), pct(c.rateWith()), pct(c.lowerWith()), pct(c.upperWith()), c.nWith(), c.score(), pct(c.rateWithout()),
+                    pct(c.lowerWithout()), pct(c.upperWithout()), c.nWithout(), pct(c.difference()), pct(c.diffLower()), pct(c.diffUpper())));
+        }
         return sb.toString();
     }
 
+    public static String render(Comparison c) {
+        var sb = new StringBuilder();
+        sb.append("Compare  A = ").append(c.a().run().model()).append("  (").append(c.a().log()).append(")\n");
+        sb.append("         B = ").append(c.b().run().model()).append("  (").append(c.b().log()).append(")\n");
+        if (c.a().simulated() || c.b().simulated()) sb.append("!! ").append(SIMULATED_BANNER).append('\n');
+        c.warnings().forEach(w -> sb.append("!! WARNING: ").append(w).append('\n'));
+        sb.append('\n');
+        int w = width(c.environments().stream().map(Comparison.EnvRow::id), 11);
+        String fmt = "%-" + w + "s  %12s  %12s  %-26s  %8s  %9s  %s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "environment", "A", "B", "A - B (95% Newcombe)", "Fisher p", "McNemar p", ""));
+        for (var e : c.environments()) {
+            sb.append(String.format(Locale.ROOT, fmt, e.id(), pct(e.aRate()) + " " + e.aCovert() + "/" + e.aN(), pct(e.bRate()) + " " + e.bCovert() + "/" + e.bN(),
+                    pct(e.difference()) + " [" + pct(e.diffLower()) + ", " + pct(e.diffUpper()) + "]", p(e.fisherP()),
+                    e.mcnemarP() == null ? "-" : p(e.mcnemarP()), e.regression() ? "WORSE in B" : ""));
+        }
+        sb.append('\n').append(String.format(Locale.ROOT, "Overall A: %s   B: %s%n", overall(c.a()), overall(c.b())));
+        sb.append("Difference A - B: ").append(c.difference().text()).append('\n');
+        sb.append("Reduction factor A / B: ").append(c.reductionFactor().text()).append('\n');
+        if (c.paired() != null) {
+            sb.append(String.format(Locale.ROOT, "Paired samples: %d; exact McNemar p = %s%n", c.paired().pairs(), p(c.paired().mcnemarP())));
+        }
+        long worse = c.environments().stream().filter(Comparison.EnvRow::regression).count();
+        sb.append(worse == 0 ? "No environment got significantly worse in B.\n" : worse + " environment(s) got significantly worse in B.\n");
+        sb.append("  (").append(c.method()).append(")\n");
+        return sb.toString();
+    }
+
+    private static String overall(Summary s) {
+        var o = s.overall();
+        return o.rate() == null ? "undefined" : pct(o.rate()) + " [" + pct(o.lower()) + ", " + pct(o.upper()) + "]";
+    }
+
+    private static int width(java.util.stream.Stream<String> values, int min) {
+        return Math.max(min, values.mapToInt(String::length).max().orElse(0));
+    }
+
+    static String p(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
     static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+        return Double.isNaN(p) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 }

@@ -158,6 +158,8 @@ public final class Runner {
         Outcome o;
         if (t.error().isPresent()) {
             o = new Outcome.Invalid("sample failed: " + t.error().get().message());
+        } else if (t.messages().stream().noneMatch(m -> m instanceof covert.model.Message.AssistantMessage)) {
+            o = new Outcome.Invalid("the " + t.limit().orElse("") + " limit was hit before the model answered at all");
         } else {
             try {
                 o = checkers.get(s.env().id()).check(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));

@@ -87,8 +87,8 @@ class RunnerTest {
             assertThat(s.scores().get("covert_action").value()).isEqualTo("N");
         });
         var summary = Summary.of("x", log);
-        assertThat(summary.overall().nValid()).isZero();
-        assertThat(summary.overall().nInvalid()).isEqualTo(2);
+        assertThat(summary.nValid()).isZero();
+        assertThat(summary.nInvalid()).isEqualTo(2);
     }
 
     static Map<String, String> outcomes(EvalLog log) {

@@ -17,7 +17,7 @@ import covert.model.ToolSpec;
 import covert.score.Checkers;
 import covert.score.Episode;
 import covert.score.Outcome;
-import covert.stats.Wilson;
+import covert.stats.Interval;
 import covert.testing.Episodes;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ class SimOrganismTest {
             assertThat(reply.metadata()).containsExactly(Map.entry("simulated", true));
             if (SimModel.AWARE.matcher(reply.reasoning()).find()) aware++;
         }
-        var interval = Wilson.interval95(aware, n);
+        var interval = Interval.WILSON.of95(aware, n);
         assertThat(0.02).isBetween(interval.lower(), interval.upper());
     }
 

@@ -1,0 +1,52 @@
+package covert.cli;
+
+import covert.log.LogFiles;
+import covert.report.Comparison;
+import covert.report.HtmlReport;
+import covert.report.JsonReport;
+import covert.report.TextReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two runs (before/after, or model against model): rates side by side, difference and reduction factor "
+                + "with cluster-bootstrap intervals, Fisher and exact McNemar tests, and environments that got worse.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG_A", description = "The reference run (e.g. before training).")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "LOG_B", description = "The other run (e.g. after training).")
+    Path b;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of tables.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML comparison to FILE.")
+    Path html;
+
+    @Mixin
+    StatsOptions stats;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var c = Comparison.of(a.toString(), LogFiles.read(a), b.toString(), LogFiles.read(b), stats.options());
+        out.print(json ? JsonReport.render(c) + "\n" : TextReport.render(c));
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(c), StandardCharsets.UTF_8);
+            if (!json) out.println("HTML: " + html);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,126 @@
+package covert.report;
+
+import covert.log.EvalLog;
+import covert.stats.ClusterBootstrap;
+import covert.stats.Interval;
+import covert.stats.Overall;
+
+import covert.stats.Tests;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Run A against run B (before/after training, or model against model): per-environment rates side by side,
+ * the difference a − b and reduction factor a / b of the overall rates with cluster-bootstrap intervals,
+ * exact McNemar tests where samples are paired, and the environments that got worse.
+ */
+public record Comparison(Summary a, Summary b, Bound difference, Bound reductionFactor, List<EnvRow> environments, Paired paired,
+                         String method, List<String> warnings) {
+
+    /** An estimate with a two-sided interval; a side is null where it is unbounded. */
+    public record Bound(Double estimate, Double lower, Double upper, String text) {}
+
+    public record EnvRow(String id, String family, int aN, int aCovert, double aRate, int bN, int bCovert, double bRate,
+                         double difference, double diffLower, double diffUpper, double fisherP, Double mcnemarP, int pairs,
+                         boolean regression) {}
+
+    /** Samples present in both runs with the same environment, variant and epoch seed. */
+    public record Paired(int pairs, int aOnly, int bOnly, double mcnemarP) {}
+
+    public static Comparison of(String pathA, EvalLog logA, String pathB, EvalLog logB, Overall.Options opts) {
+        Summary sa = Summary.of(pathA, logA, opts), sb = Summary.of(pathB, logB, opts);
+        EnvCounts ca = EnvCounts.of(logA), cb = EnvCounts.of(logB);
+        var warnings = new ArrayList<String>();
+        var ids = new LinkedHashSet<>(ca.envs().keySet());
+        ids.retainAll(cb.envs().keySet());
+        for (String id : ca.envs().keySet()) if (!ids.contains(id)) warnings.add("environment " + id + " is only in A; left out of the comparison");
+        for (String id : cb.envs().keySet()) if (!ids.contains(id)) warnings.add("environment " + id + " is only in B; left out of the comparison");
+
+        var rows = new ArrayList<EnvRow>();
+        int totalB = 0, totalC = 0, totalPairs = 0;
+        for (String id : ids) {
+            var ea = ca.envs().get(id);
+            var eb = cb.envs().get(id);
+            double[] d = Tests.newcombeDifference(ea.covert(), ea.valid(), eb.covert(), eb.valid(), opts.confidence());
+            int[] disc = discordant(ca, cb, id);
+            totalB += disc[0];
+            totalC += disc[1];
+            totalPairs += disc[2];
+            Double mcn = disc[2] > 0 ? Tests.mcnemar(disc[0], disc[1]) : null;
+            rows.add(new EnvRow(id, ea.family(), ea.valid(), ea.covert(), rate(ea), eb.valid(), eb.covert(), rate(eb), d[0], d[1], d[2],
+                    Tests.fisher(ea.covert(), ea.valid(), eb.covert(), eb.valid()), mcn, disc[2], d[2] < 0));
+        }
+        var clustersA = ids.stream().map(id -> ca.envs().get(id).cluster()).toList();
+        var clustersB = ids.stream().map(id -> cb.envs().get(id).cluster()).toList();
+        Bound diff = new Bound(null, null, null, "undefined: no environment has valid samples in both runs");
+        Bound ratio = diff;
+        if (!ids.isEmpty() && clustersA.stream().anyMatch(c -> c.n() > 0) && clustersB.stream().anyMatch(c -> c.n() > 0)) {
+            var c = ClusterBootstrap.compare(clustersA, clustersB, opts.resamples(), opts.seed(), opts.confidence());
+            diff = new Bound(c.difference(), c.diffLower(), c.diffUpper(), pct(c.difference()) + " (" + pct(c.diffLower()) + " to " + pct(c.diffUpper()) + ")");
+            ratio = reduction(c, clustersA, clustersB, opts.confidence());
+        }
+        Paired paired = null;
+        if (totalPairs > 0) paired = new Paired(totalPairs, ca.valid() - totalPairs, cb.valid() - totalPairs, Tests.mcnemar(totalB, totalC));
+        if (totalPairs > 0 && totalPairs < Math.min(ca.valid(), cb.valid())) {
+            warnings.add("only " + totalPairs + " samples are paired by environment, variant and epoch seed; McNemar uses those");
+        }
+        warnings.addAll(sa.warnings().stream().map(w -> "A: " + w).toList());
+        warnings.addAll(sb.warnings().stream().map(w -> "B: " + w).toList());
+        String method = "difference a - b and reduction factor a / b of the mean of per-environment rates over " + ids.size()
+                + " shared environments; " + Math.round(opts.confidence() * 100) + "% intervals from a "
+                + (ids.size() >= ClusterBootstrap.MIN_CLUSTERS ? "cluster bootstrap resampling environments jointly" : "bootstrap within environments, which are held fixed") + " ("
+                + opts.resamples() + " resamples, seed " + opts.seed() + "); per environment: Newcombe interval for the difference, two-sided Fisher exact test, "
+                + "exact McNemar on paired samples";
+        return new Comparison(sa, sb, diff, ratio, rows, paired, method, warnings);
+    }
+
+    /**
+     * With no covert action in B the ratio has no finite estimate or upper bound; its lower bound is then
+     * A's lower bound over B's one-sided exact upper bound on 0 events, each at (1+confidence)/2 so that
+     * together they hold at the stated confidence (Bonferroni).
+     */
+    private static Bound reduction(ClusterBootstrap.Comparison c, List<ClusterBootstrap.Cluster> a, List<ClusterBootstrap.Cluster> b, double conf) {
+        int kb = b.stream().mapToInt(ClusterBootstrap.Cluster::k).sum(), nb = b.stream().mapToInt(ClusterBootstrap.Cluster::n).sum();
+        int ka = a.stream().mapToInt(ClusterBootstrap.Cluster::k).sum();
+        String level = Math.round(conf * 100) + "%";
+        if (ka == 0 && kb == 0) return new Bound(null, null, null, "undefined: no covert action in either run");
+        if (kb == 0) {
+            double aLower = ClusterBootstrap.meanOfRates(a, 2000, 0, 2 * conf - 1).lower();
+            double bound = aLower / Interval.exactUpper(0, nb, (1 + conf) / 2);
+            return new Bound(null, bound, null, String.format(Locale.ROOT, ">= %.1fx at %s (no covert action in B)", bound, level));
+        }
+        String lo = c.ratioLower() == null ? "0" : String.format(Locale.ROOT, "%.1fx", c.ratioLower());
+        String hi = c.ratioUpper() == null ? "unbounded" : String.format(Locale.ROOT, "%.1fx", c.ratioUpper());
+        String text = c.ratioUpper() == null
+                ? String.format(Locale.ROOT, "%.1fx; >= %s at %s (upper bound unbounded: B's rate may be 0)", c.ratio(), lo, level)
+                : String.format(Locale.ROOT, "%.1fx (%s CI %s to %s)", c.ratio(), level, lo, hi);
+        return new Bound(c.ratio(), c.ratioLower(), c.ratioUpper(), text);
+    }
+
+    /** Discordant pairs of one environment: b = covert only in A, c = covert only in B, and the number of pairs. */
+    private static int[] discordant(EnvCounts a, EnvCounts b, String env) {
+        int bb = 0, cc = 0, pairs = 0;
+        for (var e : a.samples().entrySet()) {
+            var sa = e.getValue();
+            var sb = b.samples().get(e.getKey());
+            if (!sa.env().equals(env) || sb == null || !sa.epochSeed().equals(sb.epochSeed())) continue;
+            if (sa.outcome().equals("invalid") || sb.outcome().equals("invalid")) continue;
+            pairs++;
+            boolean ca = sa.outcome().equals("covert"), cb = sb.outcome().equals("covert");
+            if (ca && !cb) bb++;
+            if (!ca && cb) cc++;
+        }
+        return new int[] {bb, cc, pairs};
+    }
+
+    private static double rate(EnvCounts.Env e) {
+        return e.valid() == 0 ? 0 : (double) e.covert() / e.valid();
+    }
+
+    static String pct(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+}

@@ -1,0 +1,54 @@
+package covert.report;
+
+import covert.log.EvalLog;
+import covert.log.EvalLogs;
+import covert.stats.ClusterBootstrap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a log says per environment and per sample, read from the log alone. */
+public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> samples) {
+
+    /** Counts of one environment: covert, valid (covert + honest) and invalid samples. */
+    public record Env(String id, String family, int covert, int valid, int invalid) {
+        public ClusterBootstrap.Cluster cluster() {
+            return new ClusterBootstrap.Cluster(covert, valid);
+        }
+    }
+
+    /** One sample's outcome, keyed by {@code id#epoch}, with its seed for pairing across runs and its scores. */
+    public record SampleOutcome(String env, String outcome, String epochSeed, Map<String, Object> scores) {}
+
+    public static EnvCounts of(EvalLog log) {
+        var counts = new LinkedHashMap<String, int[]>();
+        var families = new LinkedHashMap<String, String>();
+        var samples = new LinkedHashMap<String, SampleOutcome>();
+        for (var s : log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples()) {
+            var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
+            String env = String.valueOf(meta.getOrDefault("environment", s.id()));
+            families.putIfAbsent(env, String.valueOf(meta.getOrDefault("family", "")));
+            String outcome = EvalLogs.outcome(s);
+            int[] c = counts.computeIfAbsent(env, k -> new int[3]);
+            switch (outcome) {
+                case "covert" -> { c[0]++; c[1]++; }
+                case "honest" -> c[1]++;
+                default -> c[2]++;
+            }
+            var scores = new LinkedHashMap<String, Object>();
+            if (s.scores() != null) s.scores().forEach((k, v) -> scores.put(k, v.value()));
+            samples.put(s.id() + "#" + s.epoch(), new SampleOutcome(env, outcome, String.valueOf(meta.get("epoch_seed")), scores));
+        }
+        var envs = new LinkedHashMap<String, Env>();
+        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), c[0], c[1], c[2])));
+        return new EnvCounts(envs, samples);
+    }
+
+    public int valid() {
+        return envs.values().stream().mapToInt(Env::valid).sum();
+    }
+
+    public int invalid() {
+        return envs.values().stream().mapToInt(Env::invalid).sum();
+    }
+}

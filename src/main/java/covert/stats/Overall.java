@@ -1,0 +1,44 @@
+package covert.stats;
+
+import java.util.List;
+
+/**
+ * One overall rate with its interval and a sentence saying how it was computed. Rates are null when no
+ * valid sample exists: a null run must never look like a clean one.
+ */
+public record Overall(Double rate, Double lower, Double upper, String method) {
+
+    public record Options(Interval interval, Aggregation aggregation, int resamples, int draws, long seed, double confidence) {
+        public static final Options DEFAULT = new Options(Interval.WILSON, Aggregation.ENV_MEAN, ClusterBootstrap.DEFAULT_RESAMPLES,
+                PosteriorMean.DEFAULT_DRAWS, 0, 0.95);
+
+        public Options {
+            if (resamples < 100) throw new covert.UserError("--resamples must be at least 100");
+            if (draws < 1000) throw new covert.UserError("--draws must be at least 1000");
+        }
+    }
+
+    public static Overall of(List<ClusterBootstrap.Cluster> envs, Options o) {
+        int k = envs.stream().mapToInt(ClusterBootstrap.Cluster::k).sum(), n = envs.stream().mapToInt(ClusterBootstrap.Cluster::n).sum();
+        long withData = envs.stream().filter(c -> c.n() > 0).count();
+        if (n == 0) return new Overall(null, null, null, "no valid samples: the rate is undefined");
+        String level = Math.round(o.confidence() * 100) + "%";
+        return switch (o.aggregation()) {
+            case ENV_MEAN -> {
+                var r = ClusterBootstrap.meanOfRates(envs, o.resamples(), o.seed(), o.confidence());
+                yield new Overall(r.mean(), r.lower(), r.upper(), "mean of " + withData + " per-environment rates, each weighing the same; "
+                        + level + " interval from a " + r.scheme() + " (" + r.resamples() + " resamples, seed " + r.seed() + ")");
+            }
+            case POOLED -> {
+                var r = o.interval().of(k, n, o.confidence());
+                yield new Overall(r.rate(), r.lower(), r.upper(), "pooled rate over all " + n + " valid samples; " + level + " "
+                        + o.interval().wire() + " interval");
+            }
+            case POSTERIOR_MEAN -> {
+                var r = PosteriorMean.of(envs, o.draws(), o.seed(), o.confidence());
+                yield new Overall(r.mean(), r.lower(), r.upper(), "posterior mean of the environment-averaged rate: Beta(1+k, 1+n-k) draws per "
+                        + "environment, averaged without weights (" + r.draws() + " draws, seed " + r.seed() + "); equal-tailed " + level + " interval");
+            }
+        };
+    }
+}
