@@ -23,6 +23,12 @@ public record Overall(Double rate, Double lower, Double upper, String method) {
         long withData = envs.stream().filter(c -> c.n() > 0).count();
         if (n == 0) return new Overall(null, null, null, "no valid samples: the rate is undefined");
         String level = Math.round(o.confidence() * 100) + "%";
+        if (k == 0 && o.aggregation() != Aggregation.POSTERIOR_MEAN) {
+            // A bootstrap of all-zero environments collapses to [0, 0]; 0 events still bound the rate only from above.
+            double upper = Interval.EXACT.of(0, n, o.confidence()).upper();
+            return new Overall(0.0, 0.0, upper, "no covert action in " + n + " valid samples; " + level
+                    + " upper bound from the exact (Clopper-Pearson) interval for 0 of " + n);
+        }
         return switch (o.aggregation()) {
             case ENV_MEAN -> {
                 var r = ClusterBootstrap.meanOfRates(envs, o.resamples(), o.seed(), o.confidence());

@@ -19,16 +19,16 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {}
+    public record Result(int code, String out, String err) {}
 
-    static Result cli(String... args) {
+    public static Result cli(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 
-    static void assertOneLineError(Result r, String... fragments) {
+    public static void assertOneLineError(Result r, String... fragments) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("covert: error: ").contains(fragments);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -135,7 +135,7 @@ class CliTest {
             assertThat(e.get("lower").asDouble()).isLessThanOrEqualTo(e.get("rate").asDouble());
         });
         var table = cli("report", log.toString(), "--html", dir.resolve("r.html").toString());
-        assertThat(table.out()).contains("95% Wilson").contains("oversight_config");
+        assertThat(table.out()).contains("95% wilson").contains("oversight_config");
         assertThat(Files.readString(dir.resolve("r.html"))).contains("<table>").contains("SIMULATED");
     }
 }
