@@ -124,7 +124,7 @@ public final class AgentLoop {
             Generation g = model.generate(input, offered, config);
             usage = usage.plus(g.usage());
             double took = elapsed() - ws;
-            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, offered, "auto", Map.of(),
+            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
                     Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
             messages.add(g.message());
             return g.message();

@@ -26,10 +26,20 @@ public sealed interface Event {
 
     double workingStart();
 
-    /** One generation: the exact input, the tools offered and what came back. {@code role} is the model role. */
+    /**
+     * One generation: the exact input, the tools offered and what came back. {@code role} is the model role.
+     * In logs the input is condensed as Inspect does it: {@code input} is empty and {@code inputRefs} holds
+     * [start, end) ranges into the sample's message pool ({@code events_data.messages}).
+     */
     record ModelEvent(String timestamp, double workingStart, String model, String role, List<Message> input,
-                      List<ToolSpec> tools, String toolChoice, Map<String, Object> config, ModelOutput output,
-                      String completed, double workingTime) implements Event {}
+                      List<List<Integer>> inputRefs, List<ToolSpec> tools, String toolChoice, Map<String, Object> config,
+                      ModelOutput output, String completed, double workingTime) implements Event {
+        /** This event with its input replaced by a reference to the first {@code n} messages of the pool. */
+        public ModelEvent condensed() {
+            return new ModelEvent(timestamp, workingStart, model, role, List.of(), List.of(List.of(0, input.size())), tools, toolChoice,
+                    config, output, completed, workingTime);
+        }
+    }
 
     /** One tool call and its result; {@code error} is Inspect's ToolCallError when the call failed. */
     record ToolEvent(String timestamp, double workingStart, String type, String id, String function,

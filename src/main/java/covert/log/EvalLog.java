@@ -65,7 +65,10 @@ public record EvalLog(
                              Map<String, Object> store, List<Event> events, Map<String, Usage> modelUsage,
                              Map<String, Usage> roleUsage, String startedAt, String completedAt, Double totalTime,
                              Double workingTime, String uuid, Event.EvalError error, SampleLimit limit,
-                             Map<String, Object> attachments) {}
+                             Map<String, Object> attachments, EventsData eventsData) {}
+
+    /** Inspect's pooled event data: model events refer to ranges of {@code messages} instead of repeating them. */
+    public record EventsData(List<Message> messages, List<Object> calls) {}
 
     /** Inspect's {@code Score}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

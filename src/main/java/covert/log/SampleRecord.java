@@ -36,7 +36,9 @@ public final class SampleRecord {
 
     public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated) {
         var score = score(o);
-        var events = new java.util.ArrayList<>(t.events());
+        // Every model input is a prefix of the final conversation, so one pool of messages serves all events.
+        var events = new java.util.ArrayList<covert.agent.Event>();
+        for (var e : t.events()) events.add(e instanceof Event.ModelEvent m ? m.condensed() : e);
         events.add(new Event.ScoreEvent(Clock.now(), t.workingTime(), score, false, SCORER));
 
         var meta = new LinkedHashMap<String, Object>();
@@ -59,7 +61,8 @@ public final class SampleRecord {
         return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, Map.of(SCORER, score), meta,
                 Map.of(), events, Map.of(model, t.usage()), Map.of("target", t.usage()), t.startedAt(), t.completedAt(),
                 total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
-                t.error().orElse(null), t.limit().map(l -> new EvalLog.SampleLimit(limitType(l), 0)).orElse(null), Map.of());
+                t.error().orElse(null), t.limit().map(l -> new EvalLog.SampleLimit(limitType(l), 0)).orElse(null), Map.of(),
+                new EvalLog.EventsData(t.messages(), List.of()));
     }
 
     private static String limitType(String l) {

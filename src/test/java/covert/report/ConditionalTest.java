@@ -33,7 +33,7 @@ class ConditionalTest {
             scores.put("aware", new EvalLog.Score(aware, null, null, null, List.of()));
             samples.add(new EvalLog.EvalSample(s.id(), s.epoch(), s.input(), s.target(), s.messages(), s.output(), scores, s.metadata(), s.store(),
                     s.events(), s.modelUsage(), s.roleUsage(), s.startedAt(), s.completedAt(), s.totalTime(), s.workingTime(), s.uuid(), s.error(),
-                    s.limit(), s.attachments()));
+                    s.limit(), s.attachments(), s.eventsData()));
         }
         var edited = new EvalLog(log.version(), log.status(), log.eval(), log.plan(), log.results(), log.stats(), log.error(), log.invalidated(),
                 log.tags(), log.metadata(), samples, log.reductions());
