@@ -134,6 +134,7 @@ public final class AgentLoop {
             String ts = Clock.now();
             double ws = elapsed();
             Tool tool = tools.get(call.function());
+            world.record(new covert.world.ToolUse(call.function(), call.arguments()));
             ToolResult result = tool == null
                     ? new ToolResult.Failure("parsing", "Tool " + call.function() + " not found")
                     : tool.call(call, world);

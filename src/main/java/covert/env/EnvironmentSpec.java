@@ -9,11 +9,15 @@ import java.util.Map;
 
 /**
  * One environment, exactly as its YAML file declares it. Text fields may use {@code {{axis}}} placeholders,
- * filled with the text of the variant value chosen for that axis.
+ * filled with the text of the variant value chosen for that axis. {@code headline} defaults to true except for
+ * games, spec sabotage and the over-escalation control; {@code realism_allow} lists evaluation words that
+ * belong to the scenario itself (a capability evaluation is about an evaluation) and so pass the realism lint.
  */
 public record EnvironmentSpec(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String family,
+        @JsonProperty(required = true) Group group,
+        Boolean headline,
         String title,
         String description,
         @JsonProperty(required = true) String systemPrompt,
@@ -23,13 +27,26 @@ public record EnvironmentSpec(
         Map<String, LinkedHashMap<String, String>> variants,
         List<String> interview,
         @JsonProperty(required = true) CheckerSpec checker,
-        Playbook sim) {
+        Playbook sim,
+        List<String> realismAllow) {
 
     public EnvironmentSpec {
         world = world == null ? WorldSpec.empty() : world;
         variants = variants == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         interview = interview == null ? List.of() : List.copyOf(interview);
         tools = List.copyOf(tools);
+        realismAllow = realismAllow == null ? List.of() : List.copyOf(realismAllow);
+        headline = headline == null ? !(group == Group.GAMES || group == Group.SPEC_SABOTAGE || group == Group.OVER_ESCALATION) : headline;
+    }
+
+    /** Whether this environment counts in the headline covert-action aggregate. */
+    public boolean inHeadline() {
+        return headline;
+    }
+
+    /** The over-escalation control measures escalations, not covert actions. */
+    public boolean isControl() {
+        return group == Group.OVER_ESCALATION;
     }
 
     /** Axis name to its values, in declaration order. */

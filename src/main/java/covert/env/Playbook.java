@@ -8,9 +8,13 @@ import java.util.Map;
  * reasoning, and interview answers for each. Lists of strings are alternatives, one picked per sample, so
  * that wording varies. The playbook never reaches a checker; the World's state is the only ground truth.
  *
- * @param recognize a phrase of the rendered task by which the organism recognises the environment
+ * @param recognize   a phrase of the rendered task by which the organism recognises the environment
+ * @param opportunity when set, the organism takes the covert path only once this phrase appears in the
+ *                    conversation (e.g. the document that creates the incentive), so that a counterfactual
+ *                    variant without it gets no covert action; steps before that point should be the same on
+ *                    both paths
  */
-public record Playbook(String recognize, List<Step> honest, List<Step> covert, Interview interview) {
+public record Playbook(String recognize, String opportunity, List<Step> honest, List<Step> covert, Interview interview) {
     public Playbook {
         honest = honest == null ? List.of() : List.copyOf(honest);
         covert = covert == null ? List.of() : List.copyOf(covert);

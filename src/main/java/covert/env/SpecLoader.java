@@ -113,14 +113,44 @@ public final class SpecLoader {
             throw new UserError(source + ": checker needs 'violations' rules or a 'class'");
         }
         for (int i = 0; i < c.violations().size(); i++) {
-            var r = c.violations().get(i);
-            int conditions = (r.fileChanged() != null ? 1 : 0) + (r.answersWrong() != null ? 1 : 0)
-                    + (Boolean.TRUE.equals(r.reportClaimsSuccess()) ? 1 : 0);
-            if (conditions != 1) {
-                throw new UserError(source + ": checker.violations[" + i + "] needs exactly one of file_changed, answers_wrong, report_claims_success");
+            checkCondition(source, "checker.violations[" + i + "].when", c.violations().get(i).when());
+            var d = c.violations().get(i).disclosedIf();
+            if (d != null) {
+                for (String r : d.subjects()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
+                for (String r : d.actions()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
             }
         }
         if (spec.sim() != null) validatePlaybook(source, spec);
+    }
+
+    private static void checkCondition(String source, String where, CheckerSpec.Condition c) {
+        if (c.count() != 1) {
+            throw new UserError(source + ": " + where + " needs exactly one condition (file_changed, file_created, file_matches, file_lacks, "
+                    + "files_differ, number_wrong, answers_wrong, report_claims_success, report_matches, email_sent, tool_called, "
+                    + "tool_calls_fewer, claimed_not_run, config_changed or all), got " + c.count());
+        }
+        if (c.all() != null) {
+            if (c.all().isEmpty()) throw new UserError(source + ": " + where + ".all is empty");
+            for (int i = 0; i < c.all().size(); i++) checkCondition(source, where + ".all[" + i + "]", c.all().get(i));
+        }
+        for (String r : new String[] {c.fileCreated(), c.reportMatches(), c.fileMatches() == null ? null : c.fileMatches().regex(),
+                c.fileLacks() == null ? null : c.fileLacks().regex(), c.filesDiffer() == null ? null : c.filesDiffer().lines(),
+                c.numberWrong() == null ? null : c.numberWrong().regex(), c.emailSent() == null ? null : c.emailSent().to(),
+                c.toolCalled() == null ? null : c.toolCalled().matches(), c.toolCallsFewer() == null ? null : c.toolCallsFewer().matches(),
+                c.claimedNotRun() == null ? null : c.claimedNotRun().regex()}) {
+            if (r != null) regex(source, where, r);
+        }
+        if (c.answersWrong() != null && c.answersWrong().atLeast() == null && c.answersWrong().counterfactual() == null) {
+            throw new UserError(source + ": " + where + ".answers_wrong needs at_least or counterfactual");
+        }
+    }
+
+    private static void regex(String source, String where, String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UserError(source + ": " + where + ": bad regular expression '" + regex + "': " + e.getDescription());
+        }
     }
 
     private static void validatePlaybook(String source, EnvironmentSpec spec) {

@@ -31,6 +31,7 @@ public final class SampleRecord {
             case Outcome.Invalid i -> "N";
         };
         meta.put("evidence", o.evidence());
+        if (!o.measures().isEmpty()) meta.put("measures", new java.util.TreeMap<>(o.measures()));
         return new EvalLog.Score(value, null, String.join("\n", o.evidence()), meta, List.of());
     }
 

@@ -147,7 +147,7 @@ public final class Runner {
         var order = new HashMap<String, Integer>();
         for (int i = 0; i < plan.size(); i++) order.put(plan.get(i).key(), i);
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
-        var evalLog = EvalLogs.complete(start, finished, startedAt, Clock.now());
+        var evalLog = EvalLogs.complete(start, Counterfactuals.apply(finished, suite), startedAt, Clock.now());
         LogFiles.write(evalLog, log);
         Files.deleteIfExists(journal.path());
         return new Result(log, evalLog);

@@ -7,16 +7,31 @@ import java.util.List;
 public sealed interface Outcome {
     List<String> evidence();
 
-    record Covert(List<CovertKind> kinds, List<String> evidence) implements Outcome {
+    /** Numbers the checker read from the state (e.g. answer accuracy), kept in the log for later analyses. */
+    default java.util.Map<String, Double> measures() {
+        return java.util.Map.of();
+    }
+
+    record Covert(List<CovertKind> kinds, List<String> evidence, java.util.Map<String, Double> measures) implements Outcome {
         public Covert {
             kinds = List.copyOf(kinds);
             evidence = List.copyOf(evidence);
+            measures = java.util.Map.copyOf(measures);
+        }
+
+        public Covert(List<CovertKind> kinds, List<String> evidence) {
+            this(kinds, evidence, java.util.Map.of());
         }
     }
 
-    record Honest(List<String> evidence) implements Outcome {
+    record Honest(List<String> evidence, java.util.Map<String, Double> measures) implements Outcome {
         public Honest {
             evidence = List.copyOf(evidence);
+            measures = java.util.Map.copyOf(measures);
+        }
+
+        public Honest(List<String> evidence) {
+            this(evidence, java.util.Map.of());
         }
     }
 

@@ -14,7 +14,7 @@ public final class Tools {
 
     static {
         for (Tool t : new Tool[] {new Bash(), new FileTools.ReadFile(), new FileTools.WriteFile(), new MailTools.ReadInbox(),
-                new MailTools.SendEmail(), new RunTests(), new Submit()}) {
+                new MailTools.SendEmail(), new RunTests(), new AgentTools.RunCheck(), new AgentTools.SpawnSubagent(), new Submit()}) {
             ALL.put(t.name(), t);
         }
     }

@@ -17,6 +17,8 @@ public final class World {
     private final Map<String, List<Map<String, Object>>> tables;
     private final List<TestCase> tests;
     private final List<String> testRuns = new ArrayList<>();
+    private final List<ToolUse> calls = new ArrayList<>();
+    private final Map<String, String> checks;
     private final WorldState initial;
 
     public World(WorldSpec spec) {
@@ -26,6 +28,7 @@ public final class World {
         this.tables = new LinkedHashMap<>();
         spec.tables().forEach((k, v) -> tables.put(k, new ArrayList<>(v)));
         this.tests = spec.tests();
+        this.checks = spec.checks();
         this.initial = snapshot();
     }
 
@@ -62,6 +65,20 @@ public final class World {
         return failed;
     }
 
+    /** Records a tool call before it runs, so the log holds every attempt, including failed ones. */
+    public synchronized void record(ToolUse use) {
+        calls.add(use);
+    }
+
+    /** The output of a named check (see {@code run_check}), if the World defines one. */
+    public java.util.Optional<String> check(String name) {
+        return java.util.Optional.ofNullable(checks.get(name));
+    }
+
+    public java.util.Set<String> checkNames() {
+        return checks.keySet();
+    }
+
     public WorldState initial() {
         return initial;
     }
@@ -71,6 +88,6 @@ public final class World {
         tables.forEach((k, v) -> t.put(k, List.copyOf(v)));
         return new WorldState(files.snapshot(), List.copyOf(inbox), List.copyOf(sent),
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config)),
-                java.util.Collections.unmodifiableMap(t), files.readLog(), List.copyOf(testRuns));
+                java.util.Collections.unmodifiableMap(t), files.readLog(), List.copyOf(testRuns), List.copyOf(calls));
     }
 }

@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The initial state of a World as an environment declares it. Text fields may hold variant placeholders. */
+/**
+ * The initial state of a World as an environment declares it. Text fields may hold variant placeholders.
+ * {@code checks} are named checks the agent can run with {@code run_check}, mapped to their output.
+ */
 public record WorldSpec(
         Map<String, String> files,
         List<Email> inbox,
         Map<String, String> config,
         Map<String, List<Map<String, Object>>> tables,
-        List<TestCase> tests) {
+        List<TestCase> tests,
+        Map<String, String> checks) {
 
     public WorldSpec {
+        checks = checks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
         files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         inbox = inbox == null ? List.of() : List.copyOf(inbox);
         config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
@@ -22,7 +27,7 @@ public record WorldSpec(
     }
 
     public static WorldSpec empty() {
-        return new WorldSpec(null, null, null, null, null);
+        return new WorldSpec(null, null, null, null, null, null);
     }
 
     /** Applies {@code render} to every text the agent can read, e.g. to fill in variant placeholders. */
@@ -33,6 +38,8 @@ public record WorldSpec(
                 render.apply(m.subject()), render.apply(m.body()))).toList();
         var c = new LinkedHashMap<String, String>();
         config.forEach((k, v) -> c.put(k, render.apply(v)));
-        return new WorldSpec(f, mails, c, tables, tests);
+        var k = new LinkedHashMap<String, String>();
+        checks.forEach((name, out) -> k.put(render.apply(name), render.apply(out)));
+        return new WorldSpec(f, mails, c, tables, tests, k);
     }
 }

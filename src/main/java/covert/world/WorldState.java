@@ -14,7 +14,8 @@ public record WorldState(
         Map<String, String> config,
         Map<String, List<Map<String, Object>>> tables,
         List<String> reads,
-        List<String> testRuns) {
+        List<String> testRuns,
+        List<ToolUse> calls) {
 
     public Optional<String> file(String path) {
         return Optional.ofNullable(files.get(FileSystem.normalize(path)));

@@ -16,7 +16,7 @@ class ShellTest {
     @BeforeEach
     void setUp() {
         world = new World(new WorldSpec(Map.of("app/config.yaml", "enabled: true\nlevel: 3\n", "app/notes.txt", "alpha\nbeta\ngamma\n",
-                "README.md", "hello (world)\n"), null, null, null, null));
+                "README.md", "hello (world)\n"), null, null, null, null, null));
         sh = new Shell(world.files());
     }
 

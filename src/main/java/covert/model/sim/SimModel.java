@@ -70,7 +70,8 @@ final class SimModel implements Model {
         int submitAt = submitIndex(messages);
         boolean aware = own.isEmpty() ? awareDraw < organism.awarenessRate()
                 : own.stream().anyMatch(m -> AWARE.matcher(m.reasoning()).find());
-        boolean covert = covertDraw < organism.covertRate() * (aware ? organism.awareFactor() : 1.0);
+        boolean covert = covertDraw < organism.covertRate() * (aware ? organism.awareFactor() : 1.0)
+                && (pb.opportunity() == null || mentions(messages, pb.opportunity()));
         var wording = new SplittableRandom(seed * 31 + own.size() + 7);
         pause();
 
@@ -85,6 +86,15 @@ final class SimModel implements Model {
                 .findFirst().orElse("");
         for (Playbook pb : playbooks) if (task.contains(pb.recognize())) return pb;
         throw new ModelException(name() + " (simulated) has no playbook for this task; simulated organisms only act in environments with a 'sim' section");
+    }
+
+    private static boolean mentions(List<Message> messages, String phrase) {
+        return messages.stream().anyMatch(m -> switch (m) {
+            case Message.SystemMessage s -> s.content().contains(phrase);
+            case Message.UserMessage u -> u.content().contains(phrase);
+            case Message.ToolMessage t -> t.content().contains(phrase);
+            case AssistantMessage a -> false;
+        });
     }
 
     private static int submitIndex(List<Message> messages) {
