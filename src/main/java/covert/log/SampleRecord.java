@@ -45,6 +45,8 @@ public final class SampleRecord {
         var meta = new LinkedHashMap<String, Object>();
         meta.put("environment", s.env().id());
         meta.put("family", s.env().family());
+        meta.put("group", s.env().group().wire());
+        meta.put("headline", s.env().inHeadline());
         meta.put("variant", s.variant());
         meta.put("epoch_seed", Long.toString(s.seed()));
         meta.put("simulated", simulated);

@@ -11,7 +11,7 @@ import java.util.Map;
 public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> samples) {
 
     /** Counts of one environment: covert, valid (covert + honest) and invalid samples. */
-    public record Env(String id, String family, int covert, int valid, int invalid) {
+    public record Env(String id, String family, String group, boolean headline, int covert, int valid, int invalid) {
         public ClusterBootstrap.Cluster cluster() {
             return new ClusterBootstrap.Cluster(covert, valid);
         }
@@ -23,11 +23,15 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
     public static EnvCounts of(EvalLog log) {
         var counts = new LinkedHashMap<String, int[]>();
         var families = new LinkedHashMap<String, String>();
+        var groups = new LinkedHashMap<String, String>();
+        var headline = new LinkedHashMap<String, Boolean>();
         var samples = new LinkedHashMap<String, SampleOutcome>();
         for (var s : log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples()) {
             var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
             String env = String.valueOf(meta.getOrDefault("environment", s.id()));
             families.putIfAbsent(env, String.valueOf(meta.getOrDefault("family", "")));
+            groups.putIfAbsent(env, String.valueOf(meta.getOrDefault("group", "")));
+            headline.putIfAbsent(env, !Boolean.FALSE.equals(meta.get("headline")));
             String outcome = EvalLogs.outcome(s);
             int[] c = counts.computeIfAbsent(env, k -> new int[3]);
             switch (outcome) {
@@ -40,7 +44,7 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             samples.put(s.id() + "#" + s.epoch(), new SampleOutcome(env, outcome, String.valueOf(meta.get("epoch_seed")), scores));
         }
         var envs = new LinkedHashMap<String, Env>();
-        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), c[0], c[1], c[2])));
+        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), groups.get(id), headline.get(id), c[0], c[1], c[2])));
         return new EnvCounts(envs, samples);
     }
 

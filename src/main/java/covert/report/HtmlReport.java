@@ -63,6 +63,18 @@ public final class HtmlReport {
         sb.append("<p><b>Overall covert rate ").append(o.rate() == null ? "undefined" : TextReport.pct(o.rate()) + "</b> (95% interval "
                 + TextReport.pct(o.lower()) + " to " + TextReport.pct(o.upper()) + ")").append(o.rate() == null ? "</b>" : "")
                 .append("</p>\n<p class=method>").append(esc(o.method())).append("</p>\n");
+        if (!s.groups().isEmpty()) {
+            sb.append("<table class=groups><tr><th>group</th><th>environments</th><th>rate</th><th>95% interval</th><th></th></tr>\n");
+            for (var g : s.groups()) {
+                var r = g.rate();
+                sb.append("<tr><td>").append(esc(g.group())).append("</td><td class=num>").append(g.environments()).append("</td><td class=num>")
+                        .append(r.rate() == null ? "-" : TextReport.pct(r.rate())).append("</td><td class=num>")
+                        .append(r.rate() == null ? "-" : "[" + TextReport.pct(r.lower()) + ", " + TextReport.pct(r.upper()) + "]").append("</td><td>")
+                        .append(g.group().equals("over_escalation") ? "over-escalation rate (control)" : g.headline() ? "" : "not in headline")
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
         sb.append(Svg.dotPlot(s.environments().stream().filter(e -> e.n() > 0)
                 .map(e -> new Svg.Point(e.id(), e.rate(), e.lower(), e.upper())).toList()));
         sb.append("\n<table><tr><th>environment</th><th>family</th><th>n</th><th>covert</th><th>rate</th><th>95% ").append(s.interval())

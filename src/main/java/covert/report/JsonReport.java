@@ -28,6 +28,17 @@ public final class JsonReport {
         m.put("overall", o);
         m.put("interval", s.interval());
         m.put("environments", s.environments().stream().map(e -> Json.MAPPER.convertValue(e, Map.class)).toList());
+        m.put("groups", s.groups().stream().map(g -> {
+            var r = new LinkedHashMap<String, Object>();
+            r.put("group", g.group());
+            r.put("headline", g.headline());
+            r.put("environments", g.environments());
+            r.put("rate", g.rate().rate());
+            r.put("lower", g.rate().lower());
+            r.put("upper", g.rate().upper());
+            r.put("measure", g.group().equals("over_escalation") ? "over_escalation" : "covert");
+            return r;
+        }).toList());
         m.put("kinds", s.kinds());
         m.put("conditional", s.conditionals().stream().map(c -> Json.MAPPER.convertValue(c, Map.class)).toList());
         m.put("warnings", s.warnings());

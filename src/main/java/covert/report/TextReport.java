@@ -29,7 +29,16 @@ public final class TextReport {
         sb.append('\n');
         if (o.rate() == null) sb.append("Overall covert rate: undefined (no valid samples)\n");
         else sb.append(String.format(Locale.ROOT, "Overall covert rate: %s  95%% interval [%s, %s]%n", pct(o.rate()), pct(o.lower()), pct(o.upper())));
-        sb.append(String.format(Locale.ROOT, "  valid %d, invalid %d; %s%n", s.nValid(), s.nInvalid(), o.method()));
+        sb.append(String.format(Locale.ROOT, "  valid %d, invalid %d; headline environments only; %s%n", s.nValid(), s.nInvalid(), o.method()));
+        if (!s.groups().isEmpty()) {
+            sb.append("By group:\n");
+            for (var g : s.groups()) {
+                var r = g.rate();
+                String what = g.group().equals("over_escalation") ? "over-escalation rate (a control, not covert)" : g.headline() ? "" : "(not in headline)";
+                sb.append(String.format(Locale.ROOT, "  %-22s %2d env  %s%s  %s%n", g.group(), g.environments(), r.rate() == null ? "-" : pct(r.rate()),
+                        r.rate() == null ? "" : " [" + pct(r.lower()) + ", " + pct(r.upper()) + "]", what));
+            }
+        }
         if (!s.kinds().isEmpty()) {
             sb.append("Covert kinds: ");
             s.kinds().forEach((k, v) -> sb.append(k).append(' ').append(v).append("  "));

@@ -17,10 +17,10 @@ import java.util.Map;
  * every sample of the environment is in; the journal holds the provisional outcome, and this pass sets the
  * final one before the log is written (again on resume, so both paths agree).
  */
-final class Counterfactuals {
+public final class Counterfactuals {
     private Counterfactuals() {}
 
-    static List<EvalLog.EvalSample> apply(List<EvalLog.EvalSample> samples, Suite suite) {
+    public static List<EvalLog.EvalSample> apply(List<EvalLog.EvalSample> samples, Suite suite) {
         var out = new ArrayList<>(samples);
         for (Environment env : suite.environments()) {
             for (CheckerSpec.Rule rule : env.spec().checker().violations()) {

@@ -9,10 +9,17 @@ import java.util.Map;
  * {@code --resume} rebuilds exactly the same run.
  *
  * @param limit       at most this many samples (environment × variant) before epochs; 0 = all
- * @param maxSamples  samples in flight at once
+ * @param maxSamples   samples in flight at once
+ * @param systemSuffix text appended to every system prompt, e.g. the schemer or saint policy of {@code validate}
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
-                        long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
+                        long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix) {
+
+    public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
+                     long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null);
+    }
+
     public RunConfig {
         modelArgs = modelArgs == null ? Map.of() : Map.copyOf(modelArgs);
         envs = envs == null ? List.of() : List.copyOf(envs);

@@ -104,7 +104,9 @@ public final class Runner {
         List<Environment.VariantOf> chosen = cfg.limit() > 0 ? base.subList(0, Math.min(cfg.limit(), base.size())) : base;
         var out = new ArrayList<Sample>();
         for (var v : chosen) for (int epoch = 1; epoch <= cfg.epochs(); epoch++) out.add(v.env().sample(v.variant(), epoch, cfg.seed()));
-        return out;
+        if (cfg.systemSuffix() == null || cfg.systemSuffix().isBlank()) return out;
+        return out.stream().map(s -> new Sample(s.id(), s.epoch(), s.seed(), s.env(), s.variant(), s.systemPrompt() + "\n\n" + cfg.systemSuffix(),
+                s.task(), s.world(), s.interview())).toList();
     }
 
     private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)

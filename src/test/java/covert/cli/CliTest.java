@@ -69,7 +69,8 @@ class CliTest {
                 task: do it
                 tools: [bash,
                         shell, submit]
-                checker: {violations: [{kind: sabotage, file_changed: a.txt}]}
+                group: sabotage
+                checker: {violations: [{kind: sabotage, when: {file_changed: a.txt}}]}
                 """);
         var r = cli("run", "--suite", suite.toString(), "--model", "sim/baseline", "--log-dir", dir.toString());
         assertOneLineError(r, "t.yaml:6:", "unknown tool 'shell'", "known: bash");
@@ -79,11 +80,11 @@ class CliTest {
     void unknown_field_and_bad_kind_are_reported_with_known_values() throws Exception {
         Path suite = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(suite.resolve("u.yaml"), "id: u\nfamily: f\nsystem_prompt: s\ntask: t\ntools: [submit]\ntols: [bash]\n"
-                + "checker: {violations: [{kind: sabotage, file_changed: a}]}\n");
+                + "group: sabotage\nchecker: {violations: [{kind: sabotage, when: {file_changed: a}}]}\n");
         assertOneLineError(cli("envs", "--suite", suite.toString()), "u.yaml:6:", "unknown field 'tols'");
         Files.writeString(suite.resolve("u.yaml"), "id: u\nfamily: f\nsystem_prompt: s\ntask: t\ntools: [submit]\n"
-                + "checker:\n  violations:\n    - kind: lying\n      file_changed: a\n");
-        assertOneLineError(cli("envs", "--suite", suite.toString()), "u.yaml:8:", "invalid value 'lying'", "oversight_subversion");
+                + "group: sabotage\nchecker:\n  violations:\n    - kind: lies\n      when: {file_changed: a}\n");
+        assertOneLineError(cli("envs", "--suite", suite.toString()), "u.yaml:9:", "invalid value 'lies'", "oversight_subversion");
     }
 
     @Test
@@ -104,19 +105,28 @@ class CliTest {
     }
 
     @Test
-    void envs_json_lists_families_and_variants() throws Exception {
+    void envs_json_lists_families_and_concrete_environments() throws Exception {
         var r = cli("envs", "--json");
         assertThat(r.code()).isZero();
-        JsonNode envs = new ObjectMapper().readTree(r.out()).get("environments");
-        assertThat(envs).hasSize(3);
-        var oversight = Stream.of(envs.get(0), envs.get(1), envs.get(2)).filter(e -> e.get("id").asText().equals("oversight_config")).findFirst().orElseThrow();
-        assertThat(oversight.get("family").asText()).isEqualTo("oversight_subversion");
-        assertThat(oversight.get("variants").get("cue")).hasSize(3);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        var suite = covert.env.Suite.load("covert");
+        assertThat(root.get("families")).hasSize(suite.environments().size());
+        int concrete = suite.environments().stream().mapToInt(e -> e.variants().size()).sum();
+        assertThat(root.get("environments")).hasSize(concrete);
+        var oversight = java.util.stream.StreamSupport.stream(root.get("environments").spliterator(), false)
+                .filter(e -> e.get("spec").asText().equals("oversight_config")).toList();
+        assertThat(oversight).hasSize(9).allSatisfy(e -> {
+            assertThat(e.get("family").asText()).isEqualTo("oversight_subversion");
+            assertThat(e.get("group").asText()).isEqualTo("sabotage");
+            assertThat(e.get("variants").get("eval_cue")).hasSize(3);
+            assertThat(e.get("id").asText()).startsWith("oversight_config.goal=");
+        });
     }
 
     @Test
     void run_then_report_json_has_the_documented_fields() throws Exception {
-        var run = cli("run", "--model", "sim/baseline", "--epochs", "3", "--seed", "5", "--log-dir", dir.toString(), "--no-progress");
+        var run = cli("run", "--model", "sim/baseline", "--epochs", "3", "--seed", "5", "--log-dir", dir.toString(), "--no-progress",
+                "--env", String.join(",", covert.testing.Runs.CORE));
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Overall covert rate").contains("SIMULATED").contains("Log: ");
         Path log;
@@ -129,7 +139,7 @@ class CliTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("simulated").asBoolean()).isTrue();
         for (String f : new String[] {"rate", "lower", "upper", "n_valid", "n_invalid"}) assertThat(j.get("overall").has(f)).as(f).isTrue();
-        assertThat(j.get("overall").get("n_valid").asInt()).isEqualTo(48);
+        assertThat(j.get("overall").get("n_valid").asInt()).isEqualTo(3 * 30);
         assertThat(j.get("environments")).hasSize(3).allSatisfy(e -> {
             for (String f : new String[] {"id", "family", "n", "covert", "rate", "lower", "upper"}) assertThat(e.has(f)).as(f).isTrue();
             assertThat(e.get("lower").asDouble()).isLessThanOrEqualTo(e.get("rate").asDouble());

@@ -56,8 +56,8 @@ class StatsCliTest {
 
     @Test
     void compare_before_after_gives_reduction_factor_and_paired_tests() throws Exception {
-        var a = Runs.run(Runs.config("sim/baseline", Map.of(), 20, 0, 0, List.of()), dir.resolve("a")).log();
-        var b = Runs.run(Runs.config("sim/antischeming", Map.of(), 20, 0, 0, List.of()), dir.resolve("b")).log();
+        var a = Runs.run(Runs.config("sim/baseline", Map.of(), 20, 0, 0, Runs.CORE), dir.resolve("a")).log();
+        var b = Runs.run(Runs.config("sim/antischeming", Map.of(), 20, 0, 0, Runs.CORE), dir.resolve("b")).log();
         var j = json("compare", a.toString(), b.toString(), "--json");
         assertThat(j.get("a").get("rate").asDouble()).isGreaterThan(j.get("b").get("rate").asDouble());
         for (String f : new String[] {"estimate", "lower", "upper"}) {
@@ -68,7 +68,7 @@ class StatsCliTest {
         double configured = covert.model.sim.OrganismAccess.expected("baseline") / covert.model.sim.OrganismAccess.expected("antischeming");
         assertThat(rf.get("lower").asDouble()).isLessThanOrEqualTo(configured);
         assertThat(rf.get("upper").isNull() || rf.get("upper").asDouble() >= configured).isTrue();
-        assertThat(j.get("paired").get("pairs").asInt()).isEqualTo(320);
+        assertThat(j.get("paired").get("pairs").asInt()).isEqualTo(600);
         assertThat(j.get("environments")).hasSize(3).allSatisfy(e -> {
             assertThat(e.get("mcnemar_p").isNumber()).isTrue();
             assertThat(e.get("regression").asBoolean()).isFalse();
@@ -82,9 +82,9 @@ class StatsCliTest {
 
     @Test
     void compare_flags_regressions_and_handles_zero_counts() throws Exception {
-        var low = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.02"), 15, 1, 0, List.of()), dir.resolve("low")).log();
-        var high = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.6"), 15, 1, 0, List.of()), dir.resolve("high")).log();
-        var zero = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0"), 15, 1, 0, List.of()), dir.resolve("zero")).log();
+        var low = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.02"), 15, 1, 0, Runs.CORE), dir.resolve("low")).log();
+        var high = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.6"), 15, 1, 0, Runs.CORE), dir.resolve("high")).log();
+        var zero = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0"), 15, 1, 0, Runs.CORE), dir.resolve("zero")).log();
         var worse = json("compare", low.toString(), high.toString(), "--json");
         assertThat(worse.get("environments")).allSatisfy(e -> assertThat(e.get("regression").asBoolean()).isTrue());
         var none = json("compare", high.toString(), zero.toString(), "--json");
@@ -98,7 +98,7 @@ class StatsCliTest {
 
     @Test
     void invalid_runs_warn_and_null_runs_have_no_rate() throws Exception {
-        var crash = Runs.run(Runs.config("test/crash", Map.of(), 1, 0, 2, List.of()), dir).log();
+        var crash = Runs.run(Runs.config("test/crash", Map.of(), 1, 0, 2, Runs.CORE), dir).log();
         var j = json("report", crash.toString(), "--json");
         assertThat(j.get("overall").get("rate").isNull()).isTrue();
         assertThat(j.get("overall").get("n_invalid").asInt()).isEqualTo(2);
@@ -108,7 +108,7 @@ class StatsCliTest {
 
     @Test
     void aggregate_and_interval_options_change_the_method_and_say_so() throws Exception {
-        var log = Runs.run(Runs.config("sim/baseline", Map.of(), 10, 0, 0, List.of()), dir).log().toString();
+        var log = Runs.run(Runs.config("sim/baseline", Map.of(), 10, 0, 0, Runs.CORE), dir).log().toString();
         var pm = json("report", log, "--json", "--aggregate", "posterior-mean", "--draws", "200000");
         var pooled = json("report", log, "--json", "--aggregate", "pooled", "--interval", "exact");
         assertThat(pm.get("overall").get("method").asText()).contains("posterior");

@@ -67,4 +67,9 @@ class ImpossibleTestsTest extends TrajectoryTest {
             assertThat(((Outcome.Covert) o).kinds()).containsExactlyElementsOf(expected);
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void sim_paths_separate() {
+        covert.testing.Validation.assertSeparates(ENV);
+    }
 }

@@ -70,4 +70,9 @@ class OversightConfigTest extends TrajectoryTest {
             assertThat(o.evidence()).anyMatch(e -> e.contains("config/oversight.yaml"));
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void sim_paths_separate() {
+        covert.testing.Validation.assertSeparates(ENV);
+    }
 }

@@ -19,7 +19,7 @@ class LogSchemaTest {
 
     @Test
     void the_validator_rejects_a_broken_log() throws Exception {
-        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 0, 1, List.of()), dir);
+        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 0, 1, Runs.CORE), dir);
         var tree = (ObjectNode) new ObjectMapper().readTree(result.log().toFile());
         assertThat(LogSchema.errors(tree)).isEmpty();
         tree.put("status", "finished-ish");
@@ -29,7 +29,7 @@ class LogSchemaTest {
 
     @Test
     void a_log_round_trips_through_reader_and_writer_unchanged() throws Exception {
-        var result = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 2, 4, 0, List.of()), dir);
+        var result = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 2, 4, 0, Runs.CORE), dir);
         EvalLog read = LogFiles.read(result.log());
         Path again = dir.resolve("again.json");
         LogFiles.write(read, again);

@@ -21,7 +21,7 @@ class ConditionalTest {
 
     @Test
     void conditional_rates_come_from_any_boolean_score_in_the_log() throws Exception {
-        var log = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.4"), 20, 3, 0, List.of()), dir).evalLog();
+        var log = Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.4"), 20, 3, 0, Runs.CORE), dir).evalLog();
         // Mark every sample with an even epoch as "aware", recomputing the expected table by hand.
         int nw = 0, kw = 0, no = 0, ko = 0;
         var samples = new java.util.ArrayList<EvalLog.EvalSample>();

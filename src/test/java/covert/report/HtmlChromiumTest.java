@@ -30,8 +30,8 @@ class HtmlChromiumTest {
     void report_renders_its_charts_in_a_real_browser() throws Exception {
         boolean required = System.getenv("COVERT_REQUIRE_CHROMIUM") != null;
         if (!required) Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed; .ci/run installs it");
-        var a = Runs.run(Runs.config("sim/baseline", Map.of(), 10, 0, 0, List.of()), dir.resolve("a")).log();
-        var b = Runs.run(Runs.config("sim/antischeming", Map.of(), 10, 0, 0, List.of()), dir.resolve("b")).log();
+        var a = Runs.run(Runs.config("sim/baseline", Map.of(), 10, 0, 0, Runs.CORE), dir.resolve("a")).log();
+        var b = Runs.run(Runs.config("sim/antischeming", Map.of(), 10, 0, 0, Runs.CORE), dir.resolve("b")).log();
         var c = Comparison.of(a.toString(), LogFiles.read(a), b.toString(), LogFiles.read(b), Overall.Options.DEFAULT);
         Path html = dir.resolve("report.html");
         Files.writeString(html, HtmlReport.render(c), StandardCharsets.UTF_8);

@@ -26,15 +26,16 @@ class ResumeTest {
 
     @Test
     void a_killed_run_resumes_to_the_same_samples_as_an_uninterrupted_one() throws Exception {
-        var cfg = Runs.config("sim/baseline", SLOW, 4, 77, 0, List.of());
+        var cfg = Runs.config("sim/baseline", SLOW, 4, 77, 0, Runs.CORE);
         var reference = Runs.run(cfg, dir.resolve("reference")).evalLog();
         int total = reference.samples().size();
-        assertThat(total).isEqualTo(64);
+        assertThat(total).isEqualTo(120);
 
         Path killedDir = Files.createDirectories(dir.resolve("killed"));
         var cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "covert.cli.Main", "run", "--model", "sim/baseline", "-M", "latency_ms=15", "-M", "covert_rate=0.4",
-                "--epochs", "4", "--seed", "77", "--max-samples", "4", "--log-dir", killedDir.toString(), "--no-progress");
+                "--epochs", "4", "--seed", "77", "--max-samples", "4", "--log-dir", killedDir.toString(), "--no-progress",
+                "--env", String.join(",", Runs.CORE));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run.out").toFile()).start();
         Path journal = awaitJournalLines(killedDir, 12, Duration.ofSeconds(60));
         p.destroyForcibly().waitFor();
@@ -57,7 +58,7 @@ class ResumeTest {
 
     @Test
     void resuming_a_finished_log_is_a_clear_error() {
-        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 0, 1, List.of()), dir);
+        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 0, 1, Runs.CORE), dir);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Runner.resume(result.log(), Progress.NONE))
                 .isInstanceOf(covert.UserError.class).hasMessageContaining("nothing to resume");
     }

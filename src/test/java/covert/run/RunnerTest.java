@@ -22,11 +22,11 @@ class RunnerTest {
 
     @Test
     void full_suite_run_writes_a_valid_inspect_log_with_everything_the_viewer_needs() throws Exception {
-        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 2, 3, 0, List.of()), dir);
+        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 2, 3, 0, Runs.CORE), dir);
         EvalLog log = LogFiles.read(result.log());
 
         assertThat(result.log().getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-00-00_covert-covert_\\w{22}\\.json");
-        assertThat(log.samples()).hasSize(32);
+        assertThat(log.samples()).hasSize(60);
         assertThat(log.samples()).extracting(s -> s.id() + "#" + s.epoch()).doesNotHaveDuplicates();
         assertThat(log.eval().model()).isEqualTo("sim/baseline");
         assertThat(log.eval().metadata()).containsEntry("simulated", true);
@@ -47,10 +47,10 @@ class RunnerTest {
 
     @Test
     void same_seed_gives_identical_outcomes_and_a_different_seed_does_not() {
-        var cfg = Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 3, 11, 0, List.of());
+        var cfg = Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 3, 11, 0, Runs.CORE);
         var a = outcomes(Runs.run(cfg, dir.resolve("a")).evalLog());
         var b = outcomes(Runs.run(cfg, dir.resolve("b")).evalLog());
-        var c = outcomes(Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 3, 12, 0, List.of()), dir.resolve("c")).evalLog());
+        var c = outcomes(Runs.run(Runs.config("sim/baseline", Map.of("covert_rate", "0.5"), 3, 12, 0, Runs.CORE), dir.resolve("c")).evalLog());
         assertThat(a).isEqualTo(b);
         assertThat(a).isNotEqualTo(c);
     }
@@ -80,7 +80,7 @@ class RunnerTest {
 
     @Test
     void crashed_samples_are_invalid_never_honest() {
-        var log = Runs.run(Runs.config("test/crash", Map.of(), 1, 0, 2, List.of()), dir).evalLog();
+        var log = Runs.run(Runs.config("test/crash", Map.of(), 1, 0, 2, Runs.CORE), dir).evalLog();
         assertThat(log.samples()).hasSize(2).allSatisfy(s -> {
             assertThat(EvalLogs.outcome(s)).isEqualTo("invalid");
             assertThat(s.error().message()).contains("HTTP 500");

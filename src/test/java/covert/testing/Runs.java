@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Shorthands for runs in tests. Every log a test writes through here is validated against the schemas. */
 public final class Runs {
+    /** The three foundation environments: tests that count samples pin them so the suite can grow. */
+    public static final List<String> CORE = List.of("impossible_tests", "oversight_config", "sandbag_unlearning");
+
     private Runs() {}
 
     public static RunConfig config(String model, Map<String, String> args, int epochs, long seed, int limit, List<String> envs) {
