@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /** Reads and writes whole JSON eval logs. Writes go to a temporary file first, so a crash never leaves half a log. */
 public final class LogFiles {
@@ -16,6 +17,33 @@ public final class LogFiles {
     public static void write(EvalLog log, Path path) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         Json.MAPPER.writeValue(tmp.toFile(), log);
+        move(tmp, path);
+    }
+
+    /**
+     * Writes a log whose samples are already serialised (as the journal holds them), so a large run is not
+     * serialised twice. {@code samplesJson} must be in the order of {@code log.samples()}.
+     */
+    public static void write(EvalLog log, List<String> samplesJson, Path path) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        var header = new EvalLog(log.version(), log.status(), log.eval(), log.plan(), log.results(), log.stats(), log.error(),
+                log.invalidated(), log.tags(), log.metadata(), null, null);
+        String head = Json.MAPPER.writeValueAsString(header);
+        try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp), java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
+            out.write(head, 0, head.length() - 1);
+            out.write(",\"samples\":[");
+            for (int i = 0; i < samplesJson.size(); i++) {
+                if (i > 0) out.write(',');
+                out.write(samplesJson.get(i));
+            }
+            out.write("],\"reductions\":");
+            out.write(Json.MAPPER.writeValueAsString(log.reductions()));
+            out.write('}');
+        }
+        move(tmp, path);
+    }
+
+    private static void move(Path tmp, Path path) throws IOException {
         try {
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -43,7 +43,7 @@ final class Journal implements AutoCloseable {
         return j;
     }
 
-    record Contents(EvalLog.LogStart start, List<EvalLog.EvalSample> samples) {}
+    record Contents(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, List<String> json) {}
 
     /** Reads a journal, truncating a final partial line so that appends continue from a clean end. */
     static Contents read(Path path) throws IOException {
@@ -61,10 +61,12 @@ final class Journal implements AutoCloseable {
             throw new UserError(path + ":1: not a Covert journal (bad start line)");
         }
         var samples = new ArrayList<EvalLog.EvalSample>();
+        var json = new ArrayList<String>();
         long goodBytes = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 1L;
         for (int i = 1; i < lines.size(); i++) {
             try {
                 samples.add(Json.MAPPER.readValue(lines.get(i), EvalLog.EvalSample.class));
+                json.add(lines.get(i));
                 goodBytes += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1L;
             } catch (JsonProcessingException e) {
                 if (i != lines.size() - 1) throw new UserError(path + ":" + (i + 1) + ": corrupt journal line");
@@ -74,18 +76,21 @@ final class Journal implements AutoCloseable {
             if (ch.size() > goodBytes) ch.truncate(goodBytes);
             else if (ch.size() == goodBytes - 1) ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), ch.size());
         }
-        return new Contents(start, samples);
+        return new Contents(start, samples, json);
     }
 
     static Journal append(Path path) throws IOException {
         return new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 
-    synchronized void add(EvalLog.EvalSample sample) throws IOException {
-        writeLine(Json.MAPPER.writeValueAsString(sample));
+    /** Serialises outside the lock, so samples finishing together do not queue behind each other's JSON. */
+    String add(EvalLog.EvalSample sample) throws IOException {
+        String json = Json.MAPPER.writeValueAsString(sample);
+        writeLine(json);
+        return json;
     }
 
-    private void writeLine(String json) throws IOException {
+    private synchronized void writeLine(String json) throws IOException {
         out.write(json);
         out.write('\n');
         out.flush();

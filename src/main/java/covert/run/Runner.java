@@ -70,7 +70,7 @@ public final class Runner {
         var start = runner.logStart();
         Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId()));
         try (var journal = Journal.create(Journal.pathFor(log), start)) {
-            return runner.execute(log, journal, start, List.of(), start.eval().created());
+            return runner.execute(log, journal, start, List.of(), List.of(), start.eval().created());
         }
     }
 
@@ -92,7 +92,7 @@ public final class Runner {
         var runner = new Runner(cfg, progress);
         String name = journalPath.getFileName().toString().replace(Journal.SUFFIX, ".json");
         try (var journal = Journal.append(journalPath)) {
-            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(),
+            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(), contents.json(),
                     contents.start().eval().created());
         }
     }
@@ -109,14 +109,16 @@ public final class Runner {
                 s.task(), s.world(), s.interview())).toList();
     }
 
-    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
-            throws IOException {
+    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, List<String> doneJson,
+                           String startedAt) throws IOException {
         progress.logging(log, journal.path());
         List<Sample> plan = plan();
         var doneKeys = new HashSet<String>();
         done.forEach(s -> doneKeys.add(Journal.key(s)));
         List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
         var finished = new ArrayList<>(done);
+        var json = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        for (int i = 0; i < done.size(); i++) json.put(Journal.key(done.get(i)), doneJson.get(i));
         progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
 
         var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
@@ -129,7 +131,7 @@ public final class Runner {
                     inFlight.acquire();
                     try {
                         var record = runOne(loop, s);
-                        journal.add(record);
+                        json.put(s.key(), journal.add(record));
                         progress.sampleDone(EvalLogs.outcome(record));
                         return record;
                     } finally {
@@ -149,8 +151,15 @@ public final class Runner {
         var order = new HashMap<String, Integer>();
         for (int i = 0; i < plan.size(); i++) order.put(plan.get(i).key(), i);
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
-        var evalLog = EvalLogs.complete(start, Counterfactuals.apply(finished, suite), startedAt, Clock.now());
-        LogFiles.write(evalLog, log);
+        var scored = Counterfactuals.apply(finished, suite);
+        var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now());
+        var raw = new ArrayList<String>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            // Samples the counterfactual pass rescored are serialised again; all others are written as journaled.
+            var s = scored.get(i);
+            raw.add(s == finished.get(i) ? json.get(Journal.key(s)) : Json.MAPPER.writeValueAsString(s));
+        }
+        LogFiles.write(evalLog, raw, log);
         Files.deleteIfExists(journal.path());
         return new Result(log, evalLog);
     }
