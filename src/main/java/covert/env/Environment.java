@@ -12,6 +12,8 @@ public final class Environment {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     private final EnvironmentSpec spec;
+    /** Rendered texts per variant: every epoch of a variant reads the same texts, so render them once. */
+    private final Map<Map<String, String>, Sample> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Environment(EnvironmentSpec spec) {
         this.spec = spec;
@@ -49,11 +51,11 @@ public final class Environment {
     }
 
     public Sample sample(Map<String, String> variant, int epoch, long runSeed) {
-        String id = sampleId(spec.id(), variant);
-        return new Sample(id, epoch, seedFor(runSeed, id, epoch), spec, variant,
+        Sample t = rendered.computeIfAbsent(Map.copyOf(variant), v -> new Sample(sampleId(spec.id(), variant), 0, 0, spec, variant,
                 render(spec.systemPrompt(), variant), render(spec.task(), variant),
-                spec.world().render(t -> render(t, variant)),
-                spec.interview().stream().map(q -> render(q, variant)).toList());
+                spec.world().render(x -> render(x, variant)),
+                spec.interview().stream().map(q -> render(q, variant)).toList()));
+        return new Sample(t.id(), epoch, seedFor(runSeed, t.id(), epoch), spec, variant, t.systemPrompt(), t.task(), t.world(), t.interview());
     }
 
     /** Placeholders that name no axis; the loader rejects specs that have any. */
