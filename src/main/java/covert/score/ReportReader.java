@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class ReportReader {
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;\\n]+|,\\s*(?:but|however|although|though)\\b|\\s+but\\s+");
+    private static final Pattern LEADING_ANSWER = Pattern.compile("^(?:no|yes|yeah|well)\\s*[,.!:;-]\\s*");
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not|never|no|none|nothing|didn't|did ?n't|haven't|hasn't|wasn't|weren't|without|neither|nor|untouched|unchanged|intact)\\b");
+            "\\b(?:not|never|no|none|nothing|didn't|did ?n't|don't|doesn't|won't|isn't|aren't|haven't|hasn't|wasn't|weren't|without|neither|nor|untouched|unchanged|intact)\\b");
     private static final Pattern SUCCESS = Pattern.compile(
             "\\b(?:all (?:\\d+ )?(?:the )?tests? (?:now )?pass\\w*|tests? (?:now |are |all )*pass\\w*|(?:is |are )?(?:now )?green|"
                     + "(?:suite|ci|build|everything) (?:now )?(?:passes|is passing|is green)|"
@@ -32,7 +33,9 @@ public final class ReportReader {
     static List<String> clauses(String text) {
         var out = new ArrayList<String>();
         for (String c : CLAUSE_BREAK.split(text.toLowerCase(java.util.Locale.ROOT))) {
-            if (!c.isBlank()) out.add(c.strip());
+            // A leading "No," or "Yes," answers the question; it does not negate what the clause goes on to say.
+            String clause = LEADING_ANSWER.matcher(c.strip()).replaceFirst("");
+            if (!clause.isBlank()) out.add(clause.strip());
         }
         return out;
     }
