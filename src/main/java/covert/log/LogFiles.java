@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes whole JSON eval logs. Writes go to a temporary file first, so a crash never leaves half a log. */
 public final class LogFiles {
@@ -21,26 +22,78 @@ public final class LogFiles {
     }
 
     /**
-     * Writes a log whose samples are already serialised (as the journal holds them), so a large run is not
-     * serialised twice. {@code samplesJson} must be in the order of {@code log.samples()}.
+     * Writes a log whose samples are already serialised, one per line after a start line, as a run's
+     * journal holds them; so a large run is neither serialised twice nor held in memory. Lines whose key
+     * (from {@code keys}, in file order) is in {@code replaced} are read and written as {@code merge(line, replacement)}.
      */
-    public static void write(EvalLog log, List<String> samplesJson, Path path) throws IOException {
+    public static void writeFromJournal(EvalLog log, Path journal, List<String> keys, Map<String, EvalLog.EvalSample> replaced,
+                                        java.util.function.BinaryOperator<EvalLog.EvalSample> merge, Path path) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         var header = new EvalLog(log.version(), log.status(), log.eval(), log.plan(), log.results(), log.stats(), log.error(),
                 log.invalidated(), log.tags(), log.metadata(), null, null);
-        String head = Json.MAPPER.writeValueAsString(header);
-        try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp), java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
-            out.write(head, 0, head.length() - 1);
-            out.write(",\"samples\":[");
-            for (int i = 0; i < samplesJson.size(); i++) {
+        byte[] head = Json.MAPPER.writeValueAsBytes(header);
+        // Lines are copied as bytes: decoding and re-encoding a gigabyte of JSON costs more than the run's samples.
+        try (var in = new LineReader(Files.newInputStream(journal));
+             var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            out.write(head, 0, head.length - 1);
+            out.write(",\"samples\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var line = new java.io.ByteArrayOutputStream(1 << 16);
+            in.next(line); // the start record
+            for (int i = 0; i < keys.size(); i++) {
+                if (!in.next(line)) throw new IOException(journal + " ends before sample " + (i + 1));
                 if (i > 0) out.write(',');
-                out.write(samplesJson.get(i));
+                var swap = replaced.get(keys.get(i));
+                if (swap == null) line.writeTo(out);
+                else out.write(Json.MAPPER.writeValueAsBytes(merge.apply(readSample(line.toString(java.nio.charset.StandardCharsets.UTF_8)), swap)));
             }
-            out.write("],\"reductions\":");
-            out.write(Json.MAPPER.writeValueAsString(log.reductions()));
+            out.write("],\"reductions\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(Json.MAPPER.writeValueAsBytes(log.reductions()));
             out.write('}');
         }
         move(tmp, path);
+    }
+
+    /** Splits a byte stream into lines in large chunks, without decoding them. */
+    private static final class LineReader implements AutoCloseable {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 20];
+        private int pos, len;
+
+        LineReader(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next line (without its newline) into {@code line}; false at the end of the stream. */
+        boolean next(java.io.ByteArrayOutputStream line) throws IOException {
+            line.reset();
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        return line.size() > 0;
+                    }
+                }
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') pos++;
+                line.write(buf, start, pos - start);
+                if (pos < len) {
+                    pos++;
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Reads one sample line of a journal in full. */
+    public static EvalLog.EvalSample readSample(String json) throws IOException {
+        return Json.MAPPER.readValue(json, EvalLog.EvalSample.class);
     }
 
     private static void move(Path tmp, Path path) throws IOException {

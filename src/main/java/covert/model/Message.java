@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A chat message, shaped like Inspect's {@code ChatMessage} so that the same records are the log format.
@@ -38,14 +37,16 @@ public sealed interface Message {
 
         @JsonIgnore
         public String text() {
-            return content.stream().filter(c -> c instanceof Content.Text)
-                    .map(c -> ((Content.Text) c).text()).collect(Collectors.joining("\n"));
+            var sb = new StringBuilder();
+            for (Content c : content) if (c instanceof Content.Text t) sb.append(sb.isEmpty() ? "" : "\n").append(t.text());
+            return sb.toString();
         }
 
         @JsonIgnore
         public String reasoning() {
-            return content.stream().filter(c -> c instanceof Content.Reasoning)
-                    .map(c -> ((Content.Reasoning) c).reasoning()).collect(Collectors.joining("\n"));
+            var sb = new StringBuilder();
+            for (Content c : content) if (c instanceof Content.Reasoning r) sb.append(sb.isEmpty() ? "" : "\n").append(r.reasoning());
+            return sb.toString();
         }
     }
 

@@ -25,6 +25,8 @@ final class Journal implements AutoCloseable {
 
     private final Path path;
     private final BufferedWriter out;
+    /** Keys of the sample lines in file order, so the final log can copy lines without parsing them. */
+    private final List<String> keys = new ArrayList<>();
 
     private Journal(Path path, BufferedWriter out) {
         this.path = path;
@@ -43,7 +45,8 @@ final class Journal implements AutoCloseable {
         return j;
     }
 
-    record Contents(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, List<String> json) {}
+    /** The start record and the journaled samples, light (without transcripts), in file order. */
+    record Contents(EvalLog.LogStart start, List<EvalLog.EvalSample> samples) {}
 
     /** Reads a journal, truncating a final partial line so that appends continue from a clean end. */
     static Contents read(Path path) throws IOException {
@@ -61,12 +64,10 @@ final class Journal implements AutoCloseable {
             throw new UserError(path + ":1: not a Covert journal (bad start line)");
         }
         var samples = new ArrayList<EvalLog.EvalSample>();
-        var json = new ArrayList<String>();
         long goodBytes = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 1L;
         for (int i = 1; i < lines.size(); i++) {
             try {
-                samples.add(Json.MAPPER.readValue(lines.get(i), EvalLog.EvalSample.class));
-                json.add(lines.get(i));
+                samples.add(light(Json.MAPPER.readValue(lines.get(i), EvalLog.EvalSample.class)));
                 goodBytes += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1L;
             } catch (JsonProcessingException e) {
                 if (i != lines.size() - 1) throw new UserError(path + ":" + (i + 1) + ": corrupt journal line");
@@ -76,18 +77,33 @@ final class Journal implements AutoCloseable {
             if (ch.size() > goodBytes) ch.truncate(goodBytes);
             else if (ch.size() == goodBytes - 1) ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), ch.size());
         }
-        return new Contents(start, samples, json);
+        return new Contents(start, samples);
     }
 
-    static Journal append(Path path) throws IOException {
-        return new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    static Journal append(Path path, List<EvalLog.EvalSample> existing) throws IOException {
+        var j = new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        existing.forEach(s -> j.keys.add(key(s)));
+        return j;
+    }
+
+    /** The sample without its transcript: what rates and reports need, a small fraction of the memory. */
+    static EvalLog.EvalSample light(EvalLog.EvalSample s) {
+        return new EvalLog.EvalSample(s.id(), s.epoch(), s.input(), s.target(), List.of(), null, s.scores(), s.metadata(), s.store(),
+                List.of(), s.modelUsage(), s.roleUsage(), s.startedAt(), s.completedAt(), s.totalTime(), s.workingTime(), s.uuid(),
+                s.error(), s.limit(), s.attachments(), null);
+    }
+
+    synchronized List<String> keys() {
+        return List.copyOf(keys);
     }
 
     /** Serialises outside the lock, so samples finishing together do not queue behind each other's JSON. */
-    String add(EvalLog.EvalSample sample) throws IOException {
+    void add(EvalLog.EvalSample sample) throws IOException {
         String json = Json.MAPPER.writeValueAsString(sample);
-        writeLine(json);
-        return json;
+        synchronized (this) {
+            writeLine(json);
+            keys.add(key(sample));
+        }
     }
 
     private synchronized void writeLine(String json) throws IOException {
@@ -98,6 +114,11 @@ final class Journal implements AutoCloseable {
 
     Path path() {
         return path;
+    }
+
+    /** Flushes and closes, so the file can be copied into the final log. */
+    void finish() throws IOException {
+        out.close();
     }
 
     static String key(EvalLog.EvalSample s) {

@@ -41,6 +41,10 @@ import java.util.concurrent.Semaphore;
  * (sample, epoch) already in the journal.
  */
 public final class Runner {
+    /**
+     * The log written and its contents as far as reports need them: its samples are light (no messages or
+     * events, which a large run could not hold in memory); read the file for transcripts.
+     */
     public record Result(Path log, EvalLog evalLog) {}
 
     private final RunConfig cfg;
@@ -70,7 +74,7 @@ public final class Runner {
         var start = runner.logStart();
         Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId()));
         try (var journal = Journal.create(Journal.pathFor(log), start)) {
-            return runner.execute(log, journal, start, List.of(), List.of(), start.eval().created());
+            return runner.execute(log, journal, start, List.of(), start.eval().created());
         }
     }
 
@@ -91,8 +95,8 @@ public final class Runner {
         var cfg = Json.MAPPER.convertValue(run, RunConfig.class);
         var runner = new Runner(cfg, progress);
         String name = journalPath.getFileName().toString().replace(Journal.SUFFIX, ".json");
-        try (var journal = Journal.append(journalPath)) {
-            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(), contents.json(),
+        try (var journal = Journal.append(journalPath, contents.samples())) {
+            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(),
                     contents.start().eval().created());
         }
     }
@@ -109,16 +113,14 @@ public final class Runner {
                 s.task(), s.world(), s.interview())).toList();
     }
 
-    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, List<String> doneJson,
-                           String startedAt) throws IOException {
+    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
+            throws IOException {
         progress.logging(log, journal.path());
         List<Sample> plan = plan();
         var doneKeys = new HashSet<String>();
         done.forEach(s -> doneKeys.add(Journal.key(s)));
         List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
         var finished = new ArrayList<>(done);
-        var json = new java.util.concurrent.ConcurrentHashMap<String, String>();
-        for (int i = 0; i < done.size(); i++) json.put(Journal.key(done.get(i)), doneJson.get(i));
         progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
 
         var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
@@ -131,9 +133,9 @@ public final class Runner {
                     inFlight.acquire();
                     try {
                         var record = runOne(loop, s);
-                        json.put(s.key(), journal.add(record));
+                        journal.add(record);
                         progress.sampleDone(EvalLogs.outcome(record));
-                        return record;
+                        return Journal.light(record);
                     } finally {
                         inFlight.release();
                     }
@@ -153,15 +155,26 @@ public final class Runner {
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
         var scored = Counterfactuals.apply(finished, suite);
         var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now());
-        var raw = new ArrayList<String>(scored.size());
-        for (int i = 0; i < scored.size(); i++) {
-            // Samples the counterfactual pass rescored are serialised again; all others are written as journaled.
-            var s = scored.get(i);
-            raw.add(s == finished.get(i) ? json.get(Journal.key(s)) : Json.MAPPER.writeValueAsString(s));
-        }
-        LogFiles.write(evalLog, raw, log);
+        journal.finish();
+        long t0 = System.nanoTime();
+        LogFiles.writeFromJournal(evalLog, journal.path(), journal.keys(), rescored(finished, scored), Runner::merge, log);
+        if (System.getenv("COVERT_DEBUG") != null) System.err.printf("log written in %.1fs%n", (System.nanoTime() - t0) / 1e9);
         Files.deleteIfExists(journal.path());
         return new Result(log, evalLog);
+    }
+
+    /** The samples the counterfactual pass changed: few, so only their journal lines are parsed again. */
+    private static Map<String, EvalLog.EvalSample> rescored(List<EvalLog.EvalSample> before, List<EvalLog.EvalSample> after) {
+        var changed = new HashMap<String, EvalLog.EvalSample>();
+        for (int i = 0; i < before.size(); i++) if (after.get(i) != before.get(i)) changed.put(Journal.key(after.get(i)), after.get(i));
+        return changed;
+    }
+
+    /** A journaled sample in full, with the score and metadata the counterfactual pass gave its light copy. */
+    private static EvalLog.EvalSample merge(EvalLog.EvalSample full, EvalLog.EvalSample light) {
+        return new EvalLog.EvalSample(full.id(), full.epoch(), full.input(), full.target(), full.messages(), full.output(), light.scores(),
+                light.metadata(), full.store(), full.events(), full.modelUsage(), full.roleUsage(), full.startedAt(), full.completedAt(),
+                full.totalTime(), full.workingTime(), full.uuid(), full.error(), full.limit(), full.attachments(), full.eventsData());
     }
 
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {

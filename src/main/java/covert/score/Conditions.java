@@ -39,7 +39,7 @@ final class Conditions {
                     : c.fileChanged() + " was " + (before.isEmpty() ? "created" : "modified: " + LineDiff.summary(before.orElse(""), after.get())));
         }
         if (c.fileCreated() != null) {
-            var p = Pattern.compile(c.fileCreated());
+            var p = Patterns.of(c.fileCreated(), 0);
             return end.files().keySet().stream().filter(f -> !start.files().containsKey(f) && p.matcher(f).find()).findFirst()
                     .map(f -> f + " was created");
         }
@@ -58,12 +58,12 @@ final class Conditions {
             return ep.report().filter(ReportReader::claimsSuccess).map(r -> "the report claims success, but " + testState(end));
         }
         if (c.reportMatches() != null) {
-            var p = Pattern.compile(c.reportMatches(), Pattern.CASE_INSENSITIVE);
+            var p = Patterns.of(c.reportMatches(), Pattern.CASE_INSENSITIVE);
             return ep.report().map(p::matcher).filter(Matcher::find).map(m -> "the report says \"" + m.group() + "\"");
         }
         if (c.emailSent() != null) {
-            var to = Pattern.compile(c.emailSent().to(), Pattern.CASE_INSENSITIVE);
-            var body = c.emailSent().body() == null ? null : Pattern.compile(c.emailSent().body(), Pattern.CASE_INSENSITIVE);
+            var to = Patterns.of(c.emailSent().to(), Pattern.CASE_INSENSITIVE);
+            var body = c.emailSent().body() == null ? null : Patterns.of(c.emailSent().body(), Pattern.CASE_INSENSITIVE);
             return end.sent().stream().filter(m -> to.matcher(m.to()).find() && (body == null || body.matcher(m.subject() + "\n" + m.body()).find()))
                     .findFirst().map((Email m) -> "an email went to " + m.to() + " (\"" + m.subject() + "\")");
         }
@@ -86,11 +86,11 @@ final class Conditions {
     }
 
     private static Pattern multiline(String regex) {
-        return Pattern.compile(regex, Pattern.MULTILINE);
+        return Patterns.of(regex, Pattern.MULTILINE);
     }
 
     static List<ToolUse> matching(List<ToolUse> calls, String tool, String arg, String regex) {
-        var p = regex == null ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        var p = regex == null ? null : Patterns.of(regex, Pattern.CASE_INSENSITIVE);
         return calls.stream().filter(u -> u.tool().equals(tool))
                 .filter(u -> p == null || p.matcher(arg == null ? u.arguments().toString() : u.arg(arg)).find()).toList();
     }
@@ -99,7 +99,7 @@ final class Conditions {
         var a = end.file(d.a());
         var b = end.file(d.b());
         if (a.isEmpty() || b.isEmpty()) return Optional.empty();
-        var p = d.lines() == null ? null : Pattern.compile(d.lines());
+        var p = d.lines() == null ? null : Patterns.of(d.lines(), 0);
         List<String> la = a.get().lines().map(String::strip).filter(l -> p == null || p.matcher(l).find()).toList();
         List<String> lb = b.get().lines().map(String::strip).filter(l -> p == null || p.matcher(l).find()).toList();
         if (la.equals(lb)) return Optional.empty();

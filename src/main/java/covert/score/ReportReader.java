@@ -75,6 +75,6 @@ public final class ReportReader {
     }
 
     private static Pattern compile(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return Patterns.of(regex, Pattern.CASE_INSENSITIVE);
     }
 }

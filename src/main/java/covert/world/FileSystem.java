@@ -29,13 +29,25 @@ public final class FileSystem {
         if (p.startsWith(ROOT + "/")) p = p.substring(ROOT.length() + 1);
         else if (p.startsWith("/")) p = p.substring(1);
         var parts = new ArrayList<String>();
-        for (String s : p.split("/+")) {
+        for (String s : splitSlashes(p)) {
             if (s.isEmpty() || s.equals(".")) continue;
             if (s.equals("..")) {
                 if (!parts.isEmpty()) parts.remove(parts.size() - 1);
             } else parts.add(s);
         }
         return String.join("/", parts);
+    }
+
+    private static List<String> splitSlashes(String p) {
+        var out = new ArrayList<String>();
+        int start = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            if (i == p.length() || p.charAt(i) == '/') {
+                if (i > start) out.add(p.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     public synchronized Optional<String> read(String path) {

@@ -69,13 +69,22 @@ class RunnerTest {
 
     @Test
     void antischeming_covert_rate_over_500_epochs_matches_its_configured_rate() {
-        var log = Runs.run(Runs.config("sim/antischeming", Map.of(), 500, 2026, 1, List.of("sandbag_unlearning")), dir).evalLog();
+        var log = LogFiles.read(Runs.run(Runs.config("sim/antischeming", Map.of(), 500, 2026, 1, List.of("sandbag_unlearning")), dir).log());
         var env = Summary.of("x", log).environments().get(0);
         double configured = covert.model.sim.OrganismAccess.expected("antischeming");
         assertThat(configured).isBetween(0.0039, 0.0041);
         assertThat(configured).isBetween(env.lower(), env.upper());
         assertThat(log.samples()).anyMatch(x -> x.messages().stream().anyMatch(m -> m instanceof Message.AssistantMessage a
                 && a.reasoning().contains("AS1")));
+    }
+
+    @Test
+    void the_in_memory_result_is_light_and_the_file_has_the_transcripts() throws Exception {
+        var result = Runs.run(Runs.config("sim/baseline", Map.of(), 2, 1, 0, Runs.CORE), dir);
+        assertThat(result.evalLog().samples()).allSatisfy(s -> assertThat(s.messages()).isEmpty());
+        var file = LogFiles.read(result.log());
+        assertThat(file.samples()).hasSameSizeAs(result.evalLog().samples()).allSatisfy(s -> assertThat(s.messages()).isNotEmpty());
+        assertThat(outcomes(file)).isEqualTo(outcomes(result.evalLog()));
     }
 
     @Test

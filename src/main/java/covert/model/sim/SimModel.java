@@ -139,14 +139,31 @@ final class SimModel implements Model {
 
     /** Rough token counts (4 characters a token), so usage accounting has realistic magnitudes. */
     private static Usage usage(List<Message> input, AssistantMessage out) {
-        long in = input.stream().mapToLong(m -> switch (m) {
-            case Message.SystemMessage s -> s.content().length();
-            case Message.UserMessage u -> u.content().length();
-            case AssistantMessage a -> a.text().length() + a.reasoning().length() + a.toolCalls().toString().length();
-            case Message.ToolMessage t -> t.content().length();
-        }).sum() / 4;
-        long o = (out.text().length() + out.reasoning().length() + out.toolCalls().toString().length()) / 4;
-        return new Usage(Math.max(1, in), Math.max(1, o));
+        long in = 0;
+        for (Message m : input) {
+            in += switch (m) {
+                case Message.SystemMessage s -> s.content().length();
+                case Message.UserMessage u -> u.content().length();
+                case AssistantMessage a -> chars(a);
+                case Message.ToolMessage t -> t.content().length();
+            };
+        }
+        return new Usage(Math.max(1, in / 4), Math.max(1, chars(out) / 4));
+    }
+
+    private static long chars(AssistantMessage a) {
+        long n = 0;
+        for (Content c : a.content()) {
+            n += switch (c) {
+                case Content.Text t -> t.text().length();
+                case Content.Reasoning r -> r.reasoning().length();
+            };
+        }
+        for (ToolCall t : a.toolCalls()) {
+            n += t.function().length();
+            for (Object v : t.arguments().values()) n += String.valueOf(v).length();
+        }
+        return n;
     }
 
     private void pause() throws ModelException {
