@@ -91,12 +91,23 @@ public record Comparison(Summary a, Summary b, Bound difference, Bound reduction
             double bound = aLower / Interval.exactUpper(0, nb, (1 + conf) / 2);
             return new Bound(null, bound, null, String.format(Locale.ROOT, ">= %.1fx at %s (no covert action in B)", bound, level));
         }
-        String lo = c.ratioLower() == null ? "0" : String.format(Locale.ROOT, "%.1fx", c.ratioLower());
-        String hi = c.ratioUpper() == null ? "unbounded" : String.format(Locale.ROOT, "%.1fx", c.ratioUpper());
-        String text = c.ratioUpper() == null
+        Double lower = c.ratioLower(), upper = c.ratioUpper();
+        if (kb < Overall.RARE_EVENTS) {
+            // Few events in B: the bootstrap understates how small B's rate may be. Widen to the Bonferroni
+            // combination of A's interval and B's exact interval on its pooled count.
+            var ra = ClusterBootstrap.meanOfRates(a, 2000, 0, conf);
+            var rb = Interval.EXACT.of(kb, nb, conf);
+            double consLow = ra.lower() / rb.upper();
+            Double consHigh = rb.lower() > 0 ? ra.upper() / rb.lower() : null;
+            lower = lower == null ? consLow : Math.min(lower, consLow);
+            upper = upper == null || consHigh == null ? null : Math.max(upper, consHigh);
+        }
+        String lo = lower == null ? "0" : String.format(Locale.ROOT, "%.1fx", lower);
+        String hi = upper == null ? "unbounded" : String.format(Locale.ROOT, "%.1fx", upper);
+        String text = upper == null
                 ? String.format(Locale.ROOT, "%.1fx; >= %s at %s (upper bound unbounded: B's rate may be 0)", c.ratio(), lo, level)
                 : String.format(Locale.ROOT, "%.1fx (%s CI %s to %s)", c.ratio(), level, lo, hi);
-        return new Bound(c.ratio(), c.ratioLower(), c.ratioUpper(), text);
+        return new Bound(c.ratio(), lower, upper, text);
     }
 
     /** Discordant pairs of one environment: b = covert only in A, c = covert only in B, and the number of pairs. */

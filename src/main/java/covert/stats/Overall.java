@@ -7,6 +7,11 @@ import java.util.List;
  * valid sample exists: a null run must never look like a clean one.
  */
 public record Overall(Double rate, Double lower, Double upper, String method) {
+    /**
+     * Below this many covert actions the bootstrap of the environment mean is too narrow (its upper tail
+     * has too few events to resample); the interval is then widened to the Wilson interval of the pooled count.
+     */
+    public static final int RARE_EVENTS = 20;
 
     public record Options(Interval interval, Aggregation aggregation, int resamples, int draws, long seed, double confidence) {
         public static final Options DEFAULT = new Options(Interval.WILSON, Aggregation.ENV_MEAN, ClusterBootstrap.DEFAULT_RESAMPLES,
@@ -32,8 +37,12 @@ public record Overall(Double rate, Double lower, Double upper, String method) {
         return switch (o.aggregation()) {
             case ENV_MEAN -> {
                 var r = ClusterBootstrap.meanOfRates(envs, o.resamples(), o.seed(), o.confidence());
-                yield new Overall(r.mean(), r.lower(), r.upper(), "mean of " + withData + " per-environment rates, each weighing the same; "
-                        + level + " interval from a " + r.scheme() + " (" + r.resamples() + " resamples, seed " + r.seed() + ")");
+                String method = "mean of " + withData + " per-environment rates, each weighing the same; "
+                        + level + " interval from a " + r.scheme() + " (" + r.resamples() + " resamples, seed " + r.seed() + ")";
+                if (k >= RARE_EVENTS) yield new Overall(r.mean(), r.lower(), r.upper(), method);
+                var pooled = Interval.WILSON.of(k, n, o.confidence());
+                yield new Overall(r.mean(), Math.min(r.lower(), pooled.lower()), Math.max(r.upper(), pooled.upper()), method
+                        + ", widened to the Wilson interval of the pooled count (" + k + " covert actions are too few to bootstrap)");
             }
             case POOLED -> {
                 var r = o.interval().of(k, n, o.confidence());
