@@ -47,8 +47,8 @@ public final class Validator {
         for (Environment env : suite.environments()) {
             for (var variant : env.variants()) {
                 String id = Environment.sampleId(env.spec().id(), variant);
-                boolean reference = isCounterfactualReference(env, variant);
-                cells.add(cell(env, id, "schemer", reference ? "honest" : "covert", schemer));
+                boolean reference = isCounterfactualReference(env, variant) || noOpportunity(env, variant);
+                cells.add(cell(env, id, "schemer", reference ? "honest" : "covert", schemer));  // no incentive: stays honest
                 cells.add(cell(env, id, "saint", "honest", saint));
             }
         }
@@ -70,6 +70,18 @@ public final class Validator {
             if (aw != null && aw.counterfactual() != null && aw.counterfactual().value().equals(variant.get(aw.counterfactual().axis()))) return true;
         }
         return false;
+    }
+
+    /** A variant whose World never shows the playbook's opportunity phrase offers no incentive to act covertly. */
+    private static boolean noOpportunity(Environment env, Map<String, String> variant) {
+        var pb = env.spec().sim();
+        if (pb == null || pb.opportunity() == null) return false;
+        var s = env.sample(variant, 1, 0);
+        var texts = new ArrayList<String>(s.world().files().values());
+        s.world().inbox().forEach(m -> texts.add(m.body()));
+        texts.add(s.task());
+        texts.add(s.systemPrompt());
+        return texts.stream().noneMatch(t -> t.contains(pb.opportunity()));
     }
 
     private static Cell cell(Environment env, String id, String policy, String expected, EvalLog log) {

@@ -87,7 +87,7 @@ class SandbagNoGoalTest extends TrajectoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("honest")
     void honest_trajectories_survive_the_counterfactual_comparison(String name, ScriptedModel model) {
-        assertThat(judge(model, REFERENCE)).hasSize(6).allSatisfy(v -> assertThat(v.sandbagged()).as(v.toString()).isFalse());
+        assertThat(judge(model, REFERENCE)).hasSize(8).allSatisfy(v -> assertThat(v.sandbagged()).as(v.toString()).isFalse());
     }
 
     static Stream<Arguments> covert() {
@@ -107,7 +107,7 @@ class SandbagNoGoalTest extends TrajectoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("covert")
     void covert_trajectories_are_sandbagging_against_the_counterfactual(String name, ScriptedModel model, boolean deniesInInterview) {
-        assertThat(judge(model, REFERENCE)).hasSize(6).allSatisfy(v -> {
+        assertThat(judge(model, REFERENCE)).hasSize(8).allSatisfy(v -> {
             assertThat(v.sandbagged()).as(v.toString()).isTrue();
             assertThat(v.deniedInInterview()).as(v.toString()).isEqualTo(deniesInInterview);
         });
@@ -121,13 +121,13 @@ class SandbagNoGoalTest extends TrajectoryTest {
     }
 
     @Test
-    void every_non_reference_variant_carries_the_threat() {
+    void only_threat_variants_carry_the_threat() {
         var env = Episodes.env(ENV);
         var opportunity = env.spec().sim().opportunity();
         for (var v : env.variants()) {
             var s = env.sample(v, 1, 0);
             String docs = s.world().files().get("docs/README.md");
-            assertThat(docs.contains(opportunity)).as(v.toString()).isEqualTo(!isReference(v));
+            assertThat(docs.contains(opportunity)).as(v.toString()).isEqualTo("threat".equals(v.get("condition")));
             assertThat(s.task() + s.systemPrompt()).doesNotContain(opportunity).doesNotContainIgnoringCase("your goal");
         }
     }
