@@ -26,9 +26,13 @@ final class RunOptions {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--log-format", defaultValue = "eval", description = "eval (Inspect's ZIP log, the default) or json. Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
     covert.run.RunConfig config(String suite, String model, java.util.Map<String, String> modelArgs, int epochs, int limit,
                                 java.util.List<String> envs) {
-        return new covert.run.RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimit, limit, envs, maxSamples);
+        return new covert.run.RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimit, limit, envs, maxSamples)
+                .withLogFormat(logFormat);
     }
 
     /** A progress bar on an interactive terminal; on a pipe or in CI only the start and end lines. */

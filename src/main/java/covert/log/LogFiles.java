@@ -104,7 +104,9 @@ public final class LogFiles {
         }
     }
 
+    /** Reads a finished log, {@code .eval} or {@code .json}. */
     public static EvalLog read(Path path) {
+        if (path.getFileName().toString().endsWith(".eval")) return EvalFiles.read(path);
         try {
             EvalLog log = Json.MAPPER.readValue(path.toFile(), EvalLog.class);
             if (log == null || log.eval() == null) throw new UserError(path + ": not an Inspect eval log (no 'eval' field)");
@@ -120,9 +122,9 @@ public final class LogFiles {
         }
     }
 
-    /** Inspect's file naming: {@code {created}_{task}_{task_id}.json} with ':' and '+' made filename-safe. */
-    public static String fileName(String created, String task, String taskId) {
+    /** Inspect's file naming: {@code {created}_{task}_{task_id}.{eval|json}} with ':' and '+' made filename-safe. */
+    public static String fileName(String created, String task, String taskId, String format) {
         String c = created.replaceAll("\\.\\d+", "").replace(':', '-').replace('+', '-');
-        return c + "_" + task.replace('_', '-').replace('/', '-') + "_" + taskId + ".json";
+        return c + "_" + task.replace('_', '-').replace('/', '-') + "_" + taskId + "." + format;
     }
 }

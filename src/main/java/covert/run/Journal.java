@@ -20,11 +20,12 @@ import java.util.List;
  * the run config), then one completed {@code EvalSample} per line. A run killed at any moment loses at
  * most the samples in flight; a line cut off mid-write is dropped on resume.
  */
-final class Journal implements AutoCloseable {
+final class Journal implements RunLog {
     static final String SUFFIX = ".journal.jsonl";
 
     private final Path path;
     private final BufferedWriter out;
+    private Path log;
     /** Keys of the sample lines in file order, so the final log can copy lines without parsing them. */
     private final List<String> keys = new ArrayList<>();
 
@@ -38,9 +39,10 @@ final class Journal implements AutoCloseable {
         return log.resolveSibling(name.replaceAll("\\.json$", "") + SUFFIX);
     }
 
-    static Journal create(Path path, EvalLog.LogStart start) throws IOException {
+    static Journal create(Path path, EvalLog.LogStart start, Path log) throws IOException {
         var w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         var j = new Journal(path, w);
+        j.log = log;
         j.writeLine(Json.MAPPER.writeValueAsString(start));
         return j;
     }
@@ -80,8 +82,9 @@ final class Journal implements AutoCloseable {
         return new Contents(start, samples);
     }
 
-    static Journal append(Path path, List<EvalLog.EvalSample> existing) throws IOException {
+    static Journal append(Path path, List<EvalLog.EvalSample> existing, Path log) throws IOException {
         var j = new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        j.log = log;
         existing.forEach(s -> j.keys.add(key(s)));
         return j;
     }
@@ -98,7 +101,21 @@ final class Journal implements AutoCloseable {
     }
 
     /** Serialises outside the lock, so samples finishing together do not queue behind each other's JSON. */
-    void add(EvalLog.EvalSample sample) throws IOException {
+    @Override
+    public Path resumeFrom() {
+        return path;
+    }
+
+    @Override
+    public void finish(EvalLog complete, java.util.Map<String, EvalLog.EvalSample> rescored,
+                       java.util.function.BinaryOperator<EvalLog.EvalSample> merge) throws IOException {
+        out.close();
+        covert.log.LogFiles.writeFromJournal(complete, path, keys(), rescored, merge, log);
+        Files.deleteIfExists(path);
+    }
+
+    @Override
+    public void add(EvalLog.EvalSample sample) throws IOException {
         String json = Json.MAPPER.writeValueAsString(sample);
         synchronized (this) {
             writeLine(json);
@@ -114,11 +131,6 @@ final class Journal implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    /** Flushes and closes, so the file can be copied into the final log. */
-    void finish() throws IOException {
-        out.close();
     }
 
     static String key(EvalLog.EvalSample s) {

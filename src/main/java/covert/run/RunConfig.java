@@ -13,11 +13,24 @@ import java.util.Map;
  * @param systemSuffix text appended to every system prompt, e.g. the schemer or saint policy of {@code validate}
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
-                        long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix) {
+                        long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix,
+                        String logFormat) {
+
+    public static final List<String> FORMATS = List.of("eval", "json");
 
     public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                      long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
-        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null);
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval");
+    }
+
+    public RunConfig withLogFormat(String format) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, format);
+    }
+
+    public RunConfig withSystemSuffix(String suffix) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                suffix, logFormat);
     }
 
     public RunConfig {
@@ -28,5 +41,7 @@ public record RunConfig(String suite, String model, Map<String, String> modelArg
         if (maxSamples < 1) throw new UserError("--max-samples must be at least 1, got " + maxSamples);
         if (timeLimitSeconds < 1) throw new UserError("--time-limit must be at least 1 second");
         if (maxTokens < 0) throw new UserError("--max-tokens must be >= 0");
+        logFormat = logFormat == null ? "eval" : logFormat;
+        if (!FORMATS.contains(logFormat)) throw new UserError("--log-format must be eval or json, got '" + logFormat + "'");
     }
 }

@@ -72,9 +72,9 @@ public final class Runner {
                     + (Files.exists(logDir) ? ": it exists and is not a directory" : ": " + e.getMessage()));
         }
         var start = runner.logStart();
-        Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId()));
-        try (var journal = Journal.create(Journal.pathFor(log), start)) {
-            return runner.execute(log, journal, start, List.of(), start.eval().created());
+        Path log = logDir.resolve(LogFiles.fileName(start.eval().created(), start.eval().task(), start.eval().taskId(), cfg.logFormat()));
+        try (RunLog out = cfg.logFormat().equals("eval") ? EvalRunLog.create(log, start) : Journal.create(Journal.pathFor(log), start, log)) {
+            return runner.execute(log, out, start, List.of(), start.eval().created());
         }
     }
 
@@ -85,20 +85,37 @@ public final class Runner {
 
     /** Continues a killed run from its journal (or the log path it would have written). */
     public static Result resume(Path logOrJournal, Progress progress) throws IOException {
+        if (logOrJournal.getFileName().toString().endsWith(".eval")) return resumeEval(logOrJournal, progress);
         Path journalPath = logOrJournal.toString().endsWith(Journal.SUFFIX) ? logOrJournal : Journal.pathFor(logOrJournal);
         if (!Files.exists(journalPath) && Files.exists(logOrJournal)) {
             throw new UserError(logOrJournal + " is a finished log; there is nothing to resume");
         }
         var contents = Journal.read(journalPath);
-        Object run = contents.start().eval().metadata() == null ? null : contents.start().eval().metadata().get("run");
-        if (run == null) throw new UserError(journalPath + ": journal has no run config");
-        var cfg = Json.MAPPER.convertValue(run, RunConfig.class);
+        var cfg = config(contents.start(), journalPath);
         var runner = new Runner(cfg, progress);
         String name = journalPath.getFileName().toString().replace(Journal.SUFFIX, ".json");
-        try (var journal = Journal.append(journalPath, contents.samples())) {
-            return runner.execute(journalPath.resolveSibling(name), journal, contents.start(), contents.samples(),
-                    contents.start().eval().created());
+        Path log = journalPath.resolveSibling(name);
+        try (var journal = Journal.append(journalPath, contents.samples(), log)) {
+            return runner.execute(log, journal, contents.start(), contents.samples(), contents.start().eval().created());
         }
+    }
+
+    private static Result resumeEval(Path path, Progress progress) throws IOException {
+        if (!Files.exists(path)) throw new UserError(path + ": no such log to resume");
+        var torn = covert.log.EvalFiles.readTorn(path);
+        if (torn.finished()) throw new UserError(path + " is a finished log; there is nothing to resume");
+        var cfg = config(torn.start(), path);
+        var runner = new Runner(cfg, progress);
+        var full = List.copyOf(torn.samples().values());
+        try (var out = EvalRunLog.resume(path, torn.start(), full)) {
+            return runner.execute(path, out, torn.start(), full.stream().map(Journal::light).toList(), torn.start().eval().created());
+        }
+    }
+
+    private static RunConfig config(EvalLog.LogStart start, Path from) {
+        Object run = start.eval().metadata() == null ? null : start.eval().metadata().get("run");
+        if (run == null) throw new UserError(from + ": the log has no run config to resume from");
+        return Json.MAPPER.convertValue(run, RunConfig.class);
     }
 
     /** Every sample of the run, in log order. */
@@ -113,9 +130,9 @@ public final class Runner {
                 s.task(), s.world(), s.interview())).toList();
     }
 
-    private Result execute(Path log, Journal journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
+    private Result execute(Path log, RunLog journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
             throws IOException {
-        progress.logging(log, journal.path());
+        progress.logging(log, journal.resumeFrom());
         List<Sample> plan = plan();
         var doneKeys = new HashSet<String>();
         done.forEach(s -> doneKeys.add(Journal.key(s)));
@@ -144,7 +161,7 @@ public final class Runner {
             for (var f : futures) finished.add(f.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("run interrupted; resume it with: covert run --resume " + journal.path());
+            throw new IOException("run interrupted; resume it with: covert run --resume " + journal.resumeFrom());
         } catch (ExecutionException e) {
             throw new IOException("journal write failed: " + e.getCause().getMessage(), e.getCause());
         }
@@ -155,11 +172,7 @@ public final class Runner {
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
         var scored = Counterfactuals.apply(finished, suite);
         var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now());
-        journal.finish();
-        long t0 = System.nanoTime();
-        LogFiles.writeFromJournal(evalLog, journal.path(), journal.keys(), rescored(finished, scored), Runner::merge, log);
-        if (System.getenv("COVERT_DEBUG") != null) System.err.printf("log written in %.1fs%n", (System.nanoTime() - t0) / 1e9);
-        Files.deleteIfExists(journal.path());
+        journal.finish(evalLog, rescored(finished, scored), Runner::merge);
         return new Result(log, evalLog);
     }
 

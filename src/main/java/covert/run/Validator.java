@@ -56,7 +56,7 @@ public final class Validator {
     }
 
     private static RunConfig real(String suite, String model, List<String> envs, String prompt, int epochs, long seed) {
-        return new RunConfig(suite, model, Map.of(), epochs, seed, 30, 0, 900, 0, envs, 32, prompt);
+        return new RunConfig(suite, model, Map.of(), epochs, seed, 30, 0, 900, 0, envs, 32).withSystemSuffix(prompt);
     }
 
     private static RunConfig config(String suite, List<String> envs, Map<String, String> args, int epochs, long seed) {

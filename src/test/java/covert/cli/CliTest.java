@@ -131,7 +131,7 @@ class CliTest {
         assertThat(run.out()).contains("Overall covert rate").contains("SIMULATED").contains("Log: ");
         Path log;
         try (Stream<Path> files = Files.list(dir)) {
-            log = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            log = files.filter(f -> f.toString().endsWith(".eval")).findFirst().orElseThrow();
         }
         LogSchema.assertValid(log);
         var r = cli("report", log.toString(), "--json");

@@ -26,7 +26,7 @@ class ResumeTest {
 
     @Test
     void a_killed_run_resumes_to_the_same_samples_as_an_uninterrupted_one() throws Exception {
-        var cfg = Runs.config("sim/baseline", SLOW, 4, 77, 0, Runs.CORE);
+        var cfg = Runs.config("sim/baseline", SLOW, 4, 77, 0, Runs.CORE).withLogFormat("json");
         var reference = Runs.run(cfg, dir.resolve("reference")).evalLog();
         int total = reference.samples().size();
         assertThat(total).isEqualTo(120);
@@ -34,7 +34,7 @@ class ResumeTest {
         Path killedDir = Files.createDirectories(dir.resolve("killed"));
         var cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "covert.cli.Main", "run", "--model", "sim/baseline", "-M", "latency_ms=15", "-M", "covert_rate=0.4",
-                "--epochs", "4", "--seed", "77", "--max-samples", "4", "--log-dir", killedDir.toString(), "--no-progress",
+                "--epochs", "4", "--seed", "77", "--max-samples", "4", "--log-dir", killedDir.toString(), "--no-progress", "--log-format", "json",
                 "--env", String.join(",", Runs.CORE));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run.out").toFile()).start();
         Path journal = awaitJournalLines(killedDir, 12, Duration.ofSeconds(60));
@@ -54,6 +54,45 @@ class ResumeTest {
         assertThat(resumed.evalLog().samples()).hasSize(total);
         assertThat(keys(resumed.evalLog())).isEqualTo(keys(reference));
         assertThat(resumed.evalLog().eval().model()).isEqualTo("sim/baseline");
+    }
+
+    @Test
+    void a_killed_eval_run_resumes_from_its_torn_eval_file() throws Exception {
+        var reference = Runs.run(Runs.config("sim/baseline", SLOW, 3, 78, 0, Runs.CORE), dir.resolve("reference")).evalLog();
+        Path killedDir = Files.createDirectories(dir.resolve("killed-eval"));
+        var cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                "covert.cli.Main", "run", "--model", "sim/baseline", "-M", "latency_ms=15", "-M", "covert_rate=0.4",
+                "--epochs", "3", "--seed", "78", "--max-samples", "4", "--log-dir", killedDir.toString(), "--no-progress",
+                "--env", String.join(",", Runs.CORE));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run2.out").toFile()).start();
+        Path eval = awaitEvalEntries(killedDir, 10, Duration.ofSeconds(60));
+        p.destroyForcibly().waitFor();
+        var torn = covert.log.EvalFiles.readTorn(eval);
+        assertThat(torn.finished()).isFalse();
+        assertThat(torn.samples().size()).isBetween(1, reference.samples().size() - 1);
+
+        var resumed = Runner.resume(eval, Progress.NONE);
+        assertThat(resumed.log()).isEqualTo(eval);
+        LogSchema.assertValid(eval);
+        assertThat(keys(covert.log.LogFiles.read(eval))).isEqualTo(keys(reference));
+    }
+
+    static Path awaitEvalEntries(Path dir, int samples, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(dir)) {
+                var f = files.filter(x -> x.toString().endsWith(".eval")).findFirst();
+                if (f.isPresent() && Files.size(f.get()) > 0) {
+                    try {
+                        if (covert.log.EvalFiles.readTorn(f.get()).samples().size() >= samples) return f.get();
+                    } catch (covert.UserError notYet) {
+                        // start entry not flushed yet
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(".eval never reached " + samples + " samples");
     }
 
     @Test

@@ -25,7 +25,7 @@ class RunnerTest {
         var result = Runs.run(Runs.config("sim/baseline", Map.of(), 2, 3, 0, Runs.CORE), dir);
         EvalLog log = LogFiles.read(result.log());
 
-        assertThat(result.log().getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-00-00_covert-covert_\\w{22}\\.json");
+        assertThat(result.log().getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-00-00_covert-covert_\\w{22}\\.eval");
         assertThat(log.samples()).hasSize(60);
         assertThat(log.samples()).extracting(s -> s.id() + "#" + s.epoch()).doesNotHaveDuplicates();
         assertThat(log.eval().model()).isEqualTo("sim/baseline");

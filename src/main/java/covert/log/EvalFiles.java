@@ -1,0 +1,90 @@
+package covert.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import covert.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/** Reads Inspect {@code .eval} logs: finished ones through the central directory, torn ones entry by entry. */
+public final class EvalFiles {
+    private EvalFiles() {}
+
+    /** A whole finished log: header, every sample, reductions. */
+    public static EvalLog read(Path path) {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            var headerEntry = zip.getEntry("header.json");
+            if (headerEntry == null) throw new UserError(path + ": .eval log has no header.json (unfinished run? resume it with covert run --resume)");
+            EvalLog header = readJson(zip, headerEntry, EvalLog.class);
+            var samples = new ArrayList<EvalLog.EvalSample>();
+            var byName = new LinkedHashMap<String, ZipArchiveEntry>();
+            for (var e : java.util.Collections.list(zip.getEntries())) if (e.getName().startsWith("samples/")) byName.put(e.getName(), e);
+            for (var e : byName.values()) samples.add(readJson(zip, e, EvalLog.EvalSample.class));
+            var red = zip.getEntry("reductions.json");
+            List<EvalLog.Reduction> reductions = red == null ? null : List.of(readJson(zip, red, EvalLog.Reduction[].class));
+            return new EvalLog(header.version(), header.status(), header.eval(), header.plan(), header.results(), header.stats(),
+                    header.error(), header.invalidated(), header.tags(), header.metadata(), samples, reductions);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(path + ": no such log file");
+        } catch (JsonProcessingException e) {
+            throw new UserError(path + ": bad JSON inside the .eval log: " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new UserError(path + ": not a readable .eval (ZIP) log: " + e.getMessage());
+        }
+    }
+
+    /** One sample of a finished log, read on demand without loading the others. */
+    public static Optional<EvalLog.EvalSample> sample(Path path, String id, int epoch) throws IOException {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            var e = zip.getEntry(EvalZip.sampleEntry(id, epoch));
+            return e == null ? Optional.empty() : Optional.of(readJson(zip, e, EvalLog.EvalSample.class));
+        }
+    }
+
+    private static <T> T readJson(ZipFile zip, ZipArchiveEntry e, Class<T> type) throws IOException {
+        try (InputStream in = zip.getInputStream(e)) {
+            return Json.MAPPER.readValue(in, type);
+        }
+    }
+
+    /** What a torn log (a killed run) still holds: its start record and the samples written whole. */
+    public record Torn(EvalLog.LogStart start, Map<String, EvalLog.EvalSample> samples, boolean finished) {}
+
+    /**
+     * Reads entries in file order from the local headers until the data ends or breaks off, so a log whose
+     * writer was killed (no central directory) still yields every sample it had written.
+     */
+    public static Torn readTorn(Path path) throws IOException {
+        EvalLog.LogStart start = null;
+        var samples = new LinkedHashMap<String, EvalLog.EvalSample>();
+        boolean finished = false;
+        try (var in = new ZipArchiveInputStream(java.nio.file.Files.newInputStream(path))) {
+            ZipArchiveEntry e;
+            while (true) {
+                try {
+                    e = in.getNextEntry();
+                    if (e == null) break;
+                    byte[] bytes = in.readAllBytes();
+                    if (e.getName().equals("_journal/start.json")) start = Json.MAPPER.readValue(bytes, EvalLog.LogStart.class);
+                    else if (e.getName().equals("header.json")) finished = true;
+                    else if (e.getName().startsWith("samples/")) {
+                        var s = Json.MAPPER.readValue(bytes, EvalLog.EvalSample.class);
+                        samples.put(s.id() + "#" + s.epoch(), s);
+                    }
+                } catch (IOException broken) {
+                    break; // the entry the kill interrupted: everything before it is whole
+                }
+            }
+        }
+        if (start == null) throw new UserError(path + ": not a Covert .eval journal (no _journal/start.json)");
+        return new Torn(start, samples, finished);
+    }
+}

@@ -1,0 +1,142 @@
+package covert.run;
+
+import covert.log.EvalLog;
+import covert.log.EvalZip;
+import covert.log.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * An {@code .eval} log written as the run goes: {@code _journal/start.json} first, each sample entry as it
+ * completes, a {@code _journal/summaries/N.json} chunk every {@value #CHUNK} samples, and at the end
+ * {@code summaries.json}, {@code reductions.json} and {@code header.json}. A resumed run writes a fresh
+ * archive next to the torn one and replaces it only when finished.
+ */
+final class EvalRunLog implements RunLog {
+    static final int CHUNK = 200;
+
+    private final Path target;
+    private final Path writing;
+    private final EvalZip zip;
+    private final Map<String, EvalZip.Deflated> bodies = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+    private final List<Map<String, Object>> pending = new ArrayList<>();
+    private int chunks;
+
+    private EvalRunLog(Path target, Path writing) throws IOException {
+        this.target = target;
+        this.writing = writing;
+        this.zip = new EvalZip(writing);
+    }
+
+    static EvalRunLog create(Path path, EvalLog.LogStart start) throws IOException {
+        var log = new EvalRunLog(path, path);
+        log.zip.add("_journal/start.json", EvalZip.json(start));
+        return log;
+    }
+
+    /** Continues a torn log: copies what it holds into a fresh archive, which replaces it when the run ends. */
+    static EvalRunLog resume(Path path, EvalLog.LogStart start, List<EvalLog.EvalSample> done) throws IOException {
+        var log = new EvalRunLog(path, path.resolveSibling(path.getFileName() + ".resuming"));
+        log.zip.add("_journal/start.json", EvalZip.json(start));
+        for (var s : done) log.add(s);
+        return log;
+    }
+
+    @Override
+    public Path resumeFrom() {
+        return target;
+    }
+
+    @Override
+    public void add(EvalLog.EvalSample s) throws IOException {
+        var body = EvalZip.json(s);
+        var summary = summary(s);
+        synchronized (this) {
+            zip.add(EvalZip.sampleEntry(s.id(), s.epoch()), body);
+            bodies.put(Journal.key(s), body);
+            summaries.put(Journal.key(s), summary);
+            pending.add(summary);
+            if (pending.size() >= CHUNK) flushSummaries();
+        }
+    }
+
+    private void flushSummaries() throws IOException {
+        if (pending.isEmpty()) return;
+        zip.add("_journal/summaries/" + (++chunks) + ".json", EvalZip.json(pending));
+        pending.clear();
+    }
+
+    /** Inspect's EvalSampleSummary: what the viewer lists; {@code completed: true} makes it load the sample entry. */
+    private static Map<String, Object> summary(EvalLog.EvalSample s) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", s.id());
+        m.put("epoch", s.epoch());
+        m.put("input", s.input());
+        m.put("target", s.target());
+        m.put("metadata", s.metadata());
+        m.put("scores", s.scores());
+        m.put("model_usage", s.modelUsage());
+        m.put("role_usage", s.roleUsage());
+        if (s.startedAt() != null) m.put("started_at", s.startedAt());
+        if (s.completedAt() != null) m.put("completed_at", s.completedAt());
+        if (s.totalTime() != null) m.put("total_time", s.totalTime());
+        if (s.workingTime() != null) m.put("working_time", s.workingTime());
+        if (s.uuid() != null) m.put("uuid", s.uuid());
+        if (s.error() != null) m.put("error", s.error().message());
+        if (s.limit() != null) m.put("limit", s.limit());
+        m.put("message_count", s.messages() == null ? 0 : s.messages().size());
+        m.put("completed", true);
+        return m;
+    }
+
+    @Override
+    public synchronized void finish(EvalLog complete, Map<String, EvalLog.EvalSample> rescored, BinaryOperator<EvalLog.EvalSample> merge)
+            throws IOException {
+        flushSummaries();
+        for (var e : rescored.entrySet()) {
+            // Same entry name again: ZIP readers (Inspect's included) take the last entry of a name.
+            var full = Json.MAPPER.readValue(inflate(bodies.get(e.getKey())), EvalLog.EvalSample.class);
+            var merged = merge.apply(full, e.getValue());
+            zip.add(EvalZip.sampleEntry(merged.id(), merged.epoch()), EvalZip.json(merged));
+            var sum = summaries.get(e.getKey());
+            sum.put("scores", merged.scores());
+            sum.put("metadata", merged.metadata());
+        }
+        var order = complete.samples().stream().map(Journal::key).toList();
+        zip.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList()));
+        zip.add("reductions.json", EvalZip.json(complete.reductions()));
+        var header = new EvalLog(complete.version(), complete.status(), complete.eval(), complete.plan(), complete.results(),
+                complete.stats(), complete.error(), complete.invalidated(), complete.tags(), complete.metadata(), null, null);
+        zip.add("header.json", EvalZip.json(header));
+        zip.close();
+        if (!writing.equals(target)) Files.move(writing, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static byte[] inflate(EvalZip.Deflated d) throws IOException {
+        var inf = new java.util.zip.Inflater(true);
+        inf.setInput(d.data());
+        byte[] out = new byte[(int) d.size()];
+        try {
+            int n = 0;
+            while (n < out.length && !inf.finished()) n += inf.inflate(out, n, out.length - n);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException("corrupt sample entry", e);
+        } finally {
+            inf.end();
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        // finish() closes the archive; a failed run leaves it open on purpose: torn but resumable.
+    }
+}
