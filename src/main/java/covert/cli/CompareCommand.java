@@ -1,6 +1,5 @@
 package covert.cli;
 
-import covert.log.LogFiles;
 import covert.report.Comparison;
 import covert.report.HtmlReport;
 import covert.report.JsonReport;
@@ -22,11 +21,14 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOG_A", description = "The reference run (e.g. before training).")
-    Path a;
+    @Parameters(index = "0", paramLabel = "A", description = "The reference run (e.g. before training): a log, or a run id with --db.")
+    String a;
 
-    @Parameters(index = "1", paramLabel = "LOG_B", description = "The other run (e.g. after training).")
-    Path b;
+    @Parameters(index = "1", paramLabel = "B", description = "The other run (e.g. after training).")
+    String b;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Read both runs from a results store.")
+    Path db;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of tables.")
     boolean json;
@@ -40,7 +42,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var c = Comparison.of(a.toString(), LogFiles.read(a), b.toString(), LogFiles.read(b), stats.options());
+        var c = Comparison.of(a, Sources.log(a, db), b, Sources.log(b, db), stats.options());
         out.print(json ? JsonReport.render(c) + "\n" : TextReport.render(c));
         if (html != null) {
             Files.writeString(html, HtmlReport.render(c), StandardCharsets.UTF_8);

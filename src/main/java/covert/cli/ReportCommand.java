@@ -20,8 +20,11 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LOG", description = "Eval log files (.json).")
-    List<Path> logs;
+    @Parameters(arity = "0..*", paramLabel = "LOG|RUN", description = "Eval log files (.eval or .json), or run ids with --db.")
+    List<String> logs = new java.util.ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Read runs from a results store instead of log files (all runs if none named).")
+    Path db;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
     boolean json;
@@ -36,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var opts = stats.options();
-        List<Summary> summaries = logs.stream().map(l -> Summary.of(l.toString(), covert.log.LogFiles.read(l), opts)).toList();
+        List<Summary> summaries = Sources.summaries(logs, db, opts);
         if (json) out.println(JsonReport.render(summaries));
         else summaries.forEach(s -> out.println(TextReport.render(s)));
         if (html != null) {

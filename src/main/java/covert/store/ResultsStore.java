@@ -1,0 +1,194 @@
+package covert.store;
+
+import covert.UserError;
+import covert.log.EvalLog;
+import covert.log.Json;
+import covert.model.Message;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * An embedded DuckDB file of imported logs: one row per run, sample, score, message and usage record.
+ * Rows go in through DuckDB's Appender (JDBC batches cost about 170 µs a row). Analyses read logs or this
+ * store, never live runs.
+ */
+public final class ResultsStore implements AutoCloseable {
+    static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, log VARCHAR, task VARCHAR, model VARCHAR, suite VARCHAR,
+              created VARCHAR, seed VARCHAR, epochs INTEGER, simulated BOOLEAN, samples INTEGER);
+            CREATE TABLE IF NOT EXISTS samples (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, environment VARCHAR, family VARCHAR,
+              grp VARCHAR, headline BOOLEAN, variant VARCHAR, epoch_seed VARCHAR, outcome VARCHAR, covert BOOLEAN, kinds VARCHAR,
+              evidence VARCHAR, report VARCHAR, error VARCHAR, total_time DOUBLE, input_tokens BIGINT, output_tokens BIGINT,
+              message_count INTEGER);
+            CREATE TABLE IF NOT EXISTS scores (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, scorer VARCHAR, value VARCHAR,
+              value_num DOUBLE, explanation VARCHAR);
+            CREATE TABLE IF NOT EXISTS messages (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, idx INTEGER, role VARCHAR,
+              text VARCHAR, reasoning VARCHAR, tool_calls VARCHAR, tool_call_id VARCHAR, function VARCHAR);
+            CREATE TABLE IF NOT EXISTS usage (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, role VARCHAR, model VARCHAR,
+              input_tokens BIGINT, output_tokens BIGINT, total_tokens BIGINT);
+            """;
+
+    private final DuckDBConnection conn;
+
+    private ResultsStore(DuckDBConnection conn) {
+        this.conn = conn;
+    }
+
+    public static ResultsStore open(Path db) {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            var c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+            try (var st = c.createStatement()) {
+                for (String ddl : SCHEMA.split(";")) if (!ddl.isBlank()) st.execute(ddl);
+            }
+            return new ResultsStore(c);
+        } catch (SQLException | ClassNotFoundException e) {
+            throw new UserError("cannot open results store " + db + ": " + e.getMessage());
+        }
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    public boolean hasRun(String runId) throws SQLException {
+        try (var ps = conn.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Imports one log; returns false (and changes nothing) when its run is already in the store. */
+    public boolean importLog(Path path, EvalLog log) throws SQLException {
+        String run = log.eval().runId();
+        if (hasRun(run)) return false;
+        var spec = log.eval();
+        var samples = log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples();
+        try (var a = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs")) {
+            Object seed = spec.modelGenerateConfig() == null ? null : spec.modelGenerateConfig().get("seed");
+            Object epochs = spec.config() == null ? null : spec.config().get("epochs");
+            a.beginRow().append(run).append(path.toString()).append(spec.task()).append(spec.model())
+                    .append(spec.dataset() == null ? "" : spec.dataset().name()).append(spec.created()).append(String.valueOf(seed))
+                    .append(epochs instanceof Number n ? n.intValue() : 0)
+                    .append(spec.metadata() != null && Boolean.TRUE.equals(spec.metadata().get("simulated"))).append(samples.size()).endRow();
+        }
+        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
+             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
+             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
+             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
+            for (var x : samples) appendSample(run, x, s, sc, m, u);
+        }
+        return true;
+    }
+
+    private static void appendSample(String run, EvalLog.EvalSample x, DuckDBAppender s, DuckDBAppender sc, DuckDBAppender m,
+                                     DuckDBAppender u) throws SQLException {
+        Map<String, Object> meta = x.metadata() == null ? Map.of() : x.metadata();
+        var score = x.scores() == null ? null : x.scores().get(covert.log.SampleRecord.SCORER);
+        Map<String, Object> sm = score == null || score.metadata() == null ? Map.of() : score.metadata();
+        String outcome = covert.log.EvalLogs.outcome(x);
+        var usage = x.roleUsage() == null ? null : x.roleUsage().get("target");
+        s.beginRow().append(run).append(x.id()).append(x.epoch()).append(str(meta.get("environment"))).append(str(meta.get("family")))
+                .append(str(meta.get("group"))).append(!Boolean.FALSE.equals(meta.get("headline"))).append(json(meta.get("variant")))
+                .append(str(meta.get("epoch_seed"))).append(outcome);
+        if (outcome.equals("invalid")) s.appendNull();
+        else s.append(outcome.equals("covert"));
+        s.append(sm.get("kinds") instanceof List<?> k ? String.join(",", k.stream().map(String::valueOf).toList()) : "")
+                .append(sm.get("evidence") instanceof List<?> ev ? String.join("\n", ev.stream().map(String::valueOf).toList()) : "")
+                .append(str(meta.get("report"))).append(x.error() == null ? null : x.error().message())
+                .append(x.totalTime() == null ? 0 : x.totalTime()).append(usage == null ? 0 : usage.inputTokens())
+                .append(usage == null ? 0 : usage.outputTokens()).append(x.messages() == null ? 0 : x.messages().size()).endRow();
+        if (x.scores() != null) {
+            for (var e : x.scores().entrySet()) {
+                Object v = e.getValue().value();
+                sc.beginRow().append(run).append(x.id()).append(x.epoch()).append(e.getKey()).append(String.valueOf(v));
+                if (v instanceof Number n) sc.append(n.doubleValue());
+                else if (v instanceof Boolean b) sc.append(b ? 1.0 : 0.0);
+                else sc.appendNull();
+                sc.append(e.getValue().explanation()).endRow();
+            }
+        }
+        int i = 0;
+        for (var msg : x.messages() == null ? List.<Message>of() : x.messages()) {
+            m.beginRow().append(run).append(x.id()).append(x.epoch()).append(i++);
+            switch (msg) {
+                case Message.SystemMessage sys -> m.append("system").append(sys.content()).append((String) null).append((String) null)
+                        .append((String) null).append((String) null);
+                case Message.UserMessage usr -> m.append("user").append(usr.content()).append((String) null).append((String) null)
+                        .append((String) null).append((String) null);
+                case Message.AssistantMessage as -> m.append("assistant").append(as.text()).append(as.reasoning())
+                        .append(as.toolCalls().isEmpty() ? null : json(as.toolCalls())).append((String) null).append((String) null);
+                case Message.ToolMessage t -> m.append("tool").append(t.content()).append((String) null).append((String) null)
+                        .append(t.toolCallId()).append(t.function());
+            }
+            m.endRow();
+        }
+        if (x.roleUsage() != null) {
+            for (var e : x.roleUsage().entrySet()) {
+                String model = x.modelUsage() == null || x.modelUsage().isEmpty() ? "" : x.modelUsage().keySet().iterator().next();
+                u.beginRow().append(run).append(x.id()).append(x.epoch()).append(e.getKey()).append(model).append(e.getValue().inputTokens())
+                        .append(e.getValue().outputTokens()).append(e.getValue().totalTokens()).endRow();
+            }
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    private static String json(Object o) {
+        try {
+            return o == null ? null : Json.MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(o);
+        }
+    }
+
+    /** Runs a query and returns column names and rows as strings. */
+    public Table query(String sql) {
+        try (var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
+            var md = rs.getMetaData();
+            var cols = new ArrayList<String>();
+            for (int c = 1; c <= md.getColumnCount(); c++) cols.add(md.getColumnLabel(c));
+            var rows = new ArrayList<List<String>>();
+            while (rs.next()) {
+                var row = new ArrayList<String>();
+                for (int c = 1; c <= cols.size(); c++) row.add(rs.getString(c));
+                rows.add(row);
+            }
+            return new Table(cols, rows);
+        } catch (SQLException e) {
+            throw new UserError("query failed: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    /** Writes a query's result with DuckDB's own COPY, as CSV or Parquet. */
+    public void export(String sql, Path file, String format) {
+        String target = file.toAbsolutePath().toString().replace("'", "''");
+        try (var st = conn.createStatement()) {
+            st.execute("COPY (" + sql + ") TO '" + target + "' (FORMAT " + format + (format.equals("csv") ? ", HEADER" : "") + ")");
+        } catch (SQLException e) {
+            throw new UserError("export failed: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    public record Table(List<String> columns, List<List<String>> rows) {}
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing an embedded database cannot lose data that was committed
+        }
+    }
+}
