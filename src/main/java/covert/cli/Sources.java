@@ -17,7 +17,7 @@ final class Sources {
     private Sources() {}
 
     static EvalLog log(String nameOrRun, Path db) {
-        if (db == null) return LogFiles.read(Path.of(nameOrRun));
+        if (db == null) return LogFiles.readForReport(Path.of(nameOrRun));
         try (var store = open(db)) {
             return StoreLogs.load(store, nameOrRun);
         }
@@ -26,7 +26,7 @@ final class Sources {
     static List<Summary> summaries(List<String> args, Path db, Overall.Options opts) {
         if (db == null) {
             if (args.isEmpty()) throw new UserError("give at least one log file, or --db FILE");
-            return args.stream().map(l -> Summary.of(l, LogFiles.read(Path.of(l)), opts)).toList();
+            return args.stream().map(l -> Summary.of(l, LogFiles.readForReport(Path.of(l)), opts)).toList();
         }
         try (var store = open(db)) {
             var runs = args.isEmpty() ? StoreLogs.runIds(store) : args;

@@ -41,6 +41,36 @@ public final class EvalFiles {
         }
     }
 
+    /**
+     * The header and light samples (scores and metadata, no transcripts) from {@code summaries.json}: all a
+     * report needs, at a small fraction of the cost of reading every sample.
+     */
+    public static EvalLog readSummaries(Path path) {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            var headerEntry = zip.getEntry("header.json");
+            var sumEntry = zip.getEntry("summaries.json");
+            if (headerEntry == null || sumEntry == null) return read(path);
+            EvalLog header = readJson(zip, headerEntry, EvalLog.class);
+            var samples = new ArrayList<EvalLog.EvalSample>();
+            for (var m : readJson(zip, sumEntry, Summary[].class)) {
+                samples.add(new EvalLog.EvalSample(m.id(), m.epoch(), m.input(), m.target(), List.of(), null, m.scores(), m.metadata(), Map.of(),
+                        List.of(), m.modelUsage(), m.roleUsage(), m.startedAt(), m.completedAt(), m.totalTime(), m.workingTime(), m.uuid(),
+                        m.error() == null ? null : new covert.agent.Event.EvalError(m.error(), "", ""), null, Map.of(), null));
+            }
+            return new EvalLog(header.version(), header.status(), header.eval(), header.plan(), header.results(), header.stats(),
+                    header.error(), header.invalidated(), header.tags(), header.metadata(), samples, null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(path + ": no such log file");
+        } catch (IOException e) {
+            throw new UserError(path + ": not a readable .eval (ZIP) log: " + e.getMessage());
+        }
+    }
+
+    /** Inspect's EvalSampleSummary, as far as reports read it. */
+    record Summary(String id, int epoch, String input, String target, Map<String, Object> metadata, Map<String, EvalLog.Score> scores,
+                   Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage, String startedAt, String completedAt,
+                   Double totalTime, Double workingTime, String uuid, String error) {}
+
     /** One sample of a finished log, read on demand without loading the others. */
     public static Optional<EvalLog.EvalSample> sample(Path path, String id, int epoch) throws IOException {
         try (var zip = ZipFile.builder().setPath(path).get()) {

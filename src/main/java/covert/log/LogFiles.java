@@ -104,6 +104,11 @@ public final class LogFiles {
         }
     }
 
+    /** Reads what reports need: for {@code .eval} only header and summaries; a JSON log is read whole. */
+    public static EvalLog readForReport(Path path) {
+        return path.getFileName().toString().endsWith(".eval") ? EvalFiles.readSummaries(path) : read(path);
+    }
+
     /** Reads a finished log, {@code .eval} or {@code .json}. */
     public static EvalLog read(Path path) {
         if (path.getFileName().toString().endsWith(".eval")) return EvalFiles.read(path);
