@@ -1,7 +1,6 @@
 package covert.cli;
 
 import covert.UserError;
-import covert.log.LogFiles;
 import covert.store.ResultsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +38,8 @@ final class DbCommand implements Runnable {
             var out = spec.commandLine().getOut();
             try (var store = ResultsStore.open(db)) {
                 for (Path log : logs) {
-                    var l = LogFiles.read(log);
-                    boolean added = store.importLog(log, l);
-                    out.println((added ? "imported " : "skipped (already imported) ") + log + "  run " + l.eval().runId() + ", "
-                            + (l.samples() == null ? 0 : l.samples().size()) + " samples");
+                    int n = store.importLog(log);
+                    out.println(n < 0 ? "skipped (already imported) " + log : "imported " + log + ": " + n + " samples");
                 }
             }
             out.flush();

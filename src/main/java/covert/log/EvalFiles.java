@@ -71,6 +71,24 @@ public final class EvalFiles {
                    Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage, String startedAt, String completedAt,
                    Double totalTime, Double workingTime, String uuid, String error) {}
 
+    /** Every sample of a finished log in turn, one in memory at a time; a rewritten entry counts once, as its last copy. */
+    public static void forEachSample(Path path, java.util.function.Consumer<EvalLog.EvalSample> each) throws IOException {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            var last = new LinkedHashMap<String, ZipArchiveEntry>();
+            for (var e : java.util.Collections.list(zip.getEntries())) if (e.getName().startsWith("samples/")) last.put(e.getName(), e);
+            for (var e : last.values()) each.accept(readJson(zip, e, EvalLog.EvalSample.class));
+        }
+    }
+
+    /** The header of a finished log. */
+    public static EvalLog header(Path path) throws IOException {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            var h = zip.getEntry("header.json");
+            if (h == null) throw new UserError(path + ": .eval log has no header.json (unfinished run? resume it with covert run --resume)");
+            return readJson(zip, h, EvalLog.class);
+        }
+    }
+
     /** One sample of a finished log, read on demand without loading the others. */
     public static Optional<EvalLog.EvalSample> sample(Path path, String id, int epoch) throws IOException {
         try (var zip = ZipFile.builder().setPath(path).get()) {

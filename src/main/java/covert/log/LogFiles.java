@@ -104,6 +104,64 @@ public final class LogFiles {
         }
     }
 
+    /**
+     * Streams a finished log: the header first, then each sample, never holding more than one sample, so
+     * that logs larger than memory can be imported.
+     */
+    public static EvalLog stream(Path path, java.util.function.Consumer<EvalLog.EvalSample> each) {
+        try {
+            if (path.getFileName().toString().endsWith(".eval")) {
+                var header = EvalFiles.header(path);
+                EvalFiles.forEachSample(path, each);
+                return header;
+            }
+            var headerFields = Json.MAPPER.createObjectNode();
+            try (var p = Json.MAPPER.createParser(path.toFile())) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new UserError(path + ": not a JSON eval log");
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("samples") && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) each.accept(Json.MAPPER.readValue(p, EvalLog.EvalSample.class));
+                    } else if (field.equals("reductions")) {
+                        p.skipChildren();
+                    } else {
+                        headerFields.set(field, Json.MAPPER.readTree(p));
+                    }
+                }
+            }
+            return Json.MAPPER.treeToValue(headerFields, EvalLog.class);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new UserError(path + ": no such log file");
+        } catch (JsonProcessingException e) {
+            throw new UserError(path + ": not a valid eval log: " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The header of a finished log without its samples; a JSON log is read only up to its samples. */
+    public static EvalLog header(Path path) {
+        try {
+            if (path.getFileName().toString().endsWith(".eval")) return EvalFiles.header(path);
+            var fields = Json.MAPPER.createObjectNode();
+            try (var p = Json.MAPPER.createParser(path.toFile())) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new UserError(path + ": not a JSON eval log");
+                // Inspect writes every header field before the samples, so the header ends where they begin.
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && !p.currentName().equals("samples")) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    fields.set(field, Json.MAPPER.readTree(p));
+                }
+            }
+            return Json.MAPPER.treeToValue(fields, EvalLog.class);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new UserError(path + ": no such log file");
+        } catch (IOException e) {
+            throw new UserError(path + ": not a readable eval log: " + e.getMessage());
+        }
+    }
+
     /** Reads what reports need: for {@code .eval} only header and summaries; a JSON log is read whole. */
     public static EvalLog readForReport(Path path) {
         return path.getFileName().toString().endsWith(".eval") ? EvalFiles.readSummaries(path) : read(path);

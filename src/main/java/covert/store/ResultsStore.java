@@ -67,27 +67,51 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** Imports one log; returns false (and changes nothing) when its run is already in the store. */
-    public boolean importLog(Path path, EvalLog log) throws SQLException {
+    /**
+     * Imports one log, streaming its samples; returns the number imported, or -1 (and changes nothing) when
+     * its run is already in the store.
+     */
+    public int importLog(Path path) throws SQLException {
+        EvalLog header = covert.log.LogFiles.header(path);
+        if (hasRun(header.eval().runId())) return -1;
+        int[] n = {0};
+        String run = header.eval().runId();
+        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
+             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
+             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
+             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
+            conn.setAutoCommit(false);
+            var log = covert.log.LogFiles.stream(path, x -> {
+                try {
+                    appendSample(run, x, s, sc, m, u);
+                    n[0]++;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            s.flush(); sc.flush(); m.flush(); u.flush();
+            addRun(path, log, n[0]);
+            conn.commit();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException q) throw q;
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+        return n[0];
+    }
+
+    private void addRun(Path path, EvalLog log, int samples) throws SQLException {
         String run = log.eval().runId();
-        if (hasRun(run)) return false;
         var spec = log.eval();
-        var samples = log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples();
         try (var a = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs")) {
             Object seed = spec.modelGenerateConfig() == null ? null : spec.modelGenerateConfig().get("seed");
             Object epochs = spec.config() == null ? null : spec.config().get("epochs");
             a.beginRow().append(run).append(path.toString()).append(spec.task()).append(spec.model())
                     .append(spec.dataset() == null ? "" : spec.dataset().name()).append(spec.created()).append(String.valueOf(seed))
                     .append(epochs instanceof Number n ? n.intValue() : 0)
-                    .append(spec.metadata() != null && Boolean.TRUE.equals(spec.metadata().get("simulated"))).append(samples.size()).endRow();
+                    .append(spec.metadata() != null && Boolean.TRUE.equals(spec.metadata().get("simulated"))).append(samples).endRow();
         }
-        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
-             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
-             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
-             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
-            for (var x : samples) appendSample(run, x, s, sc, m, u);
-        }
-        return true;
     }
 
     private static void appendSample(String run, EvalLog.EvalSample x, DuckDBAppender s, DuckDBAppender sc, DuckDBAppender m,
