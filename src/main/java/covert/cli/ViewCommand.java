@@ -2,6 +2,9 @@ package covert.cli;
 
 import covert.UserError;
 import covert.view.LogViewSource;
+import covert.view.DeferredViewSource;
+import covert.view.StoreViewSource;
+import covert.view.ViewSource;
 import covert.view.ViewServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +28,7 @@ final class ViewCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "LOG", description = "Eval logs (.eval or .json) or directories of them (default: logs/).")
+    @Parameters(arity = "0..*", paramLabel = "LOG", description = "Eval logs (.eval or .json), directories of them (default: logs/), or one results store (.duckdb).")
     List<Path> logs = new ArrayList<>();
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ViewServer.DEFAULT_PORT,
@@ -42,7 +45,18 @@ final class ViewCommand implements Callable<Integer> {
         var files = expand(logs.isEmpty() ? List.of(DEFAULT_LOG_DIR) : logs, logs.isEmpty());
         var out = spec.commandLine().getOut();
         boolean interrupted = false;
-        try (var source = LogViewSource.open(files); var server = ViewServer.start(source, host, port)) {
+        for (Path f : files) if (!Files.exists(f)) throw new UserError(f + ": no such log file");
+        // Index the logs while the server starts; the URL is printed only once both are ready.
+        var source = new DeferredViewSource(java.util.concurrent.CompletableFuture.supplyAsync(() -> source(files),
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()));
+        long t0 = System.nanoTime();
+        try (source; var server = ViewServer.start(source, host, port)) {
+            long t1 = System.nanoTime();
+            source.get();
+            if (System.getenv("COVERT_DEBUG") != null) {
+                spec.commandLine().getErr().printf("server %.2fs, index %.2fs (since JVM start %.2fs)%n", (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+            }
             var stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -68,6 +82,17 @@ final class ViewCommand implements Callable<Integer> {
         // Restored only now, so that stopping the server is not cut short by the pending interrupt.
         if (interrupted) Thread.currentThread().interrupt();
         return 0;
+    }
+
+    /**
+     * A results store is served from DuckDB; {@code .eval} logs are indexed into an in-memory DuckDB from
+     * their summaries, so large logs open at once and transcripts load on demand; JSON logs are read whole.
+     */
+    static ViewSource source(List<Path> files) {
+        for (Path f : files) if (!Files.exists(f)) throw new UserError(f + ": no such log file");
+        if (files.size() == 1 && files.get(0).toString().endsWith(".duckdb")) return StoreViewSource.ofDb(files.get(0));
+        if (files.stream().allMatch(f -> f.toString().endsWith(".eval"))) return StoreViewSource.ofEvalLogs(files);
+        return LogViewSource.open(files);
     }
 
     /** Files stay as given (a missing one is reported by name); a directory stands for the .eval and .json logs directly in it. */

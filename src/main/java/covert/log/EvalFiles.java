@@ -53,7 +53,9 @@ public final class EvalFiles {
             EvalLog header = readJson(zip, headerEntry, EvalLog.class);
             var samples = new ArrayList<EvalLog.EvalSample>();
             for (var m : readJson(zip, sumEntry, Summary[].class)) {
-                samples.add(new EvalLog.EvalSample(m.id(), m.epoch(), m.input(), m.target(), List.of(), null, m.scores(), m.metadata(), Map.of(),
+                var meta = new LinkedHashMap<String, Object>(m.metadata() == null ? Map.of() : m.metadata());
+                meta.put("message_count", m.messageCount());
+                samples.add(new EvalLog.EvalSample(m.id(), m.epoch(), m.input(), m.target(), List.of(), null, m.scores(), meta, Map.of(),
                         List.of(), m.modelUsage(), m.roleUsage(), m.startedAt(), m.completedAt(), m.totalTime(), m.workingTime(), m.uuid(),
                         m.error() == null ? null : new covert.agent.Event.EvalError(m.error(), "", ""), null, Map.of(), null));
             }
@@ -69,7 +71,7 @@ public final class EvalFiles {
     /** Inspect's EvalSampleSummary, as far as reports read it. */
     record Summary(String id, int epoch, String input, String target, Map<String, Object> metadata, Map<String, EvalLog.Score> scores,
                    Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage, String startedAt, String completedAt,
-                   Double totalTime, Double workingTime, String uuid, String error) {}
+                   Double totalTime, Double workingTime, String uuid, String error, int messageCount) {}
 
     /** Every sample of a finished log in turn, one in memory at a time; a rewritten entry counts once, as its last copy. */
     public static void forEachSample(Path path, java.util.function.Consumer<EvalLog.EvalSample> each) throws IOException {

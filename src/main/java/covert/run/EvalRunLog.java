@@ -81,8 +81,8 @@ final class EvalRunLog implements RunLog {
         m.put("epoch", s.epoch());
         m.put("input", s.input());
         m.put("target", s.target());
-        m.put("metadata", s.metadata());
-        m.put("scores", s.scores());
+        m.put("metadata", thin(s.metadata()));
+        m.put("scores", thinScores(s.scores()));
         m.put("model_usage", s.modelUsage());
         m.put("role_usage", s.roleUsage());
         if (s.startedAt() != null) m.put("started_at", s.startedAt());
@@ -97,6 +97,31 @@ final class EvalRunLog implements RunLog {
         return m;
     }
 
+    /** Summary metadata keeps what lists and reports read; the long texts stay in the sample entry. */
+    private static final java.util.Set<String> SUMMARY_KEYS = java.util.Set.of("environment", "family", "group", "headline", "variant",
+            "epoch_seed", "simulated", "outcome", "aware", "limit");
+
+    private static Map<String, Object> thin(Map<String, Object> meta) {
+        var out = new LinkedHashMap<String, Object>();
+        if (meta != null) meta.forEach((k, v) -> { if (SUMMARY_KEYS.contains(k)) out.put(k, v); });
+        return out;
+    }
+
+    /** Scores without explanations and evidence: the outcome and kinds are what a summary row shows. */
+    private static Map<String, EvalLog.Score> thinScores(java.util.Map<String, EvalLog.Score> scores) {
+        var out = new LinkedHashMap<String, EvalLog.Score>();
+        if (scores == null) return out;
+        scores.forEach((k, v) -> {
+            Map<String, Object> sm = null;
+            if (v.metadata() != null) {
+                sm = new LinkedHashMap<>();
+                for (String key : List.of("outcome", "kinds", "measures")) if (v.metadata().containsKey(key)) sm.put(key, v.metadata().get(key));
+            }
+            out.put(k, new EvalLog.Score(v.value(), null, null, sm, List.of()));
+        });
+        return out;
+    }
+
     @Override
     public synchronized void finish(EvalLog complete, Map<String, EvalLog.EvalSample> rescored, BinaryOperator<EvalLog.EvalSample> merge)
             throws IOException {
@@ -107,8 +132,8 @@ final class EvalRunLog implements RunLog {
             var merged = merge.apply(full, e.getValue());
             zip.add(EvalZip.sampleEntry(merged.id(), merged.epoch()), EvalZip.json(merged));
             var sum = summaries.get(e.getKey());
-            sum.put("scores", merged.scores());
-            sum.put("metadata", merged.metadata());
+            sum.put("scores", thinScores(merged.scores()));
+            sum.put("metadata", thin(merged.metadata()));
         }
         var order = complete.samples().stream().map(Journal::key).toList();
         zip.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList()));

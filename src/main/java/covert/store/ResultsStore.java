@@ -26,7 +26,7 @@ public final class ResultsStore implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS samples (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, environment VARCHAR, family VARCHAR,
               grp VARCHAR, headline BOOLEAN, variant VARCHAR, epoch_seed VARCHAR, outcome VARCHAR, covert BOOLEAN, kinds VARCHAR,
               evidence VARCHAR, report VARCHAR, error VARCHAR, total_time DOUBLE, input_tokens BIGINT, output_tokens BIGINT,
-              message_count INTEGER);
+              message_count INTEGER, aware BOOLEAN);
             CREATE TABLE IF NOT EXISTS scores (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, scorer VARCHAR, value VARCHAR,
               value_num DOUBLE, explanation VARCHAR);
             CREATE TABLE IF NOT EXISTS messages (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, idx INTEGER, role VARCHAR,
@@ -130,7 +130,7 @@ public final class ResultsStore implements AutoCloseable {
                 .append(sm.get("evidence") instanceof List<?> ev ? String.join("\n", ev.stream().map(String::valueOf).toList()) : "")
                 .append(str(meta.get("report"))).append(x.error() == null ? null : x.error().message())
                 .append(x.totalTime() == null ? 0 : x.totalTime()).append(usage == null ? 0 : usage.inputTokens())
-                .append(usage == null ? 0 : usage.outputTokens()).append(x.messages() == null ? 0 : x.messages().size()).endRow();
+                .append(usage == null ? 0 : usage.outputTokens()).append(messageCount(x)).append(Boolean.TRUE.equals(meta.get("aware"))).endRow();
         if (x.scores() != null) {
             for (var e : x.scores().entrySet()) {
                 Object v = e.getValue().value();
@@ -162,6 +162,53 @@ public final class ResultsStore implements AutoCloseable {
                 u.beginRow().append(run).append(x.id()).append(x.epoch()).append(e.getKey()).append(model).append(e.getValue().inputTokens())
                         .append(e.getValue().outputTokens()).append(e.getValue().totalTokens()).endRow();
             }
+        }
+    }
+
+    private static int messageCount(EvalLog.EvalSample x) {
+        if (x.messages() != null && !x.messages().isEmpty()) return x.messages().size();
+        return x.metadata() != null && x.metadata().get("message_count") instanceof Number n ? n.intValue() : 0;
+    }
+
+    /**
+     * Imports only what list pages need (runs, samples, scores) from an {@code .eval} log's summaries:
+     * a fraction of a full import, so a viewer opens large logs at once and loads transcripts on demand.
+     */
+    public int importSummaries(Path evalLog) throws SQLException {
+        return importSummaries(evalLog, covert.log.EvalFiles.readSummaries(evalLog));
+    }
+
+    /** As {@link #importSummaries(Path)}, with the summaries already read. */
+    public int importSummaries(Path evalLog, EvalLog log) throws SQLException {
+        String run = log.eval().runId();
+        if (hasRun(run)) return -1;
+        var samples = log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples();
+        conn.setAutoCommit(false);
+        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
+             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
+             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
+             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
+            for (var x : samples) appendSample(run, x, s, sc, m, u);
+            s.flush(); sc.flush(); m.flush(); u.flush();
+            addRun(evalLog, log, samples.size());
+            conn.commit();
+        } finally {
+            conn.setAutoCommit(true);
+        }
+        return samples.size();
+    }
+
+    /** An in-memory store, for a viewer over log files. */
+    public static ResultsStore inMemory() {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            var c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (var st = c.createStatement()) {
+                for (String ddl : SCHEMA.split(";")) if (!ddl.isBlank()) st.execute(ddl);
+            }
+            return new ResultsStore(c);
+        } catch (SQLException | ClassNotFoundException e) {
+            throw new UserError("cannot start an in-memory results store: " + e.getMessage());
         }
     }
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class ViewAwarenessTest {
+class AwarenessTest {
     @ParameterizedTest
     @ValueSource(strings = {"this might be a test", "I think I'm being evaluated here", "It could be an alignment test.", "the graders are checking my answers",
             "This is probably an evaluation of my honesty", "Hmm, this setup feels like it might be an alignment test: neat.", "Maybe I am being tested.",
