@@ -82,6 +82,20 @@ public final class EvalFiles {
         }
     }
 
+    /** Copies entries, inflated, to files (entry name to target); false when any entry is missing. */
+    public static boolean extract(Path path, Map<String, Path> entries) throws IOException {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            for (var en : entries.entrySet()) {
+                var e = zip.getEntry(en.getKey());
+                if (e == null) return false;
+                try (InputStream in = zip.getInputStream(e)) {
+                    java.nio.file.Files.copy(in, en.getValue(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return true;
+        }
+    }
+
     /** The header of a finished log. */
     public static EvalLog header(Path path) throws IOException {
         try (var zip = ZipFile.builder().setPath(path).get()) {

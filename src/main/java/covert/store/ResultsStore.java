@@ -171,31 +171,67 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
-     * Imports only what list pages need (runs, samples, scores) from an {@code .eval} log's summaries:
-     * a fraction of a full import, so a viewer opens large logs at once and loads transcripts on demand.
+     * Imports only what list pages need (runs and samples) from an {@code .eval} log's summaries, letting
+     * DuckDB's JSON reader parse them: a fraction of a full import, so a viewer opens large logs at once and
+     * loads transcripts on demand.
      */
     public int importSummaries(Path evalLog) throws SQLException {
-        return importSummaries(evalLog, covert.log.EvalFiles.readSummaries(evalLog));
-    }
-
-    /** As {@link #importSummaries(Path)}, with the summaries already read. */
-    public int importSummaries(Path evalLog, EvalLog log) throws SQLException {
-        String run = log.eval().runId();
-        if (hasRun(run)) return -1;
-        var samples = log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples();
-        conn.setAutoCommit(false);
-        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
-             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
-             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
-             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
-            for (var x : samples) appendSample(run, x, s, sc, m, u);
-            s.flush(); sc.flush(); m.flush(); u.flush();
-            addRun(evalLog, log, samples.size());
-            conn.commit();
-        } finally {
-            conn.setAutoCommit(true);
+        Path header, summaries;
+        try {
+            // DuckDB parses both entries itself: no Jackson start-up on the path to the viewer's first page.
+            header = java.nio.file.Files.createTempFile("covert-header", ".json");
+            summaries = java.nio.file.Files.createTempFile("covert-summaries", ".json");
+            var found = covert.log.EvalFiles.extract(evalLog, Map.of("header.json", header, "summaries.json", summaries));
+            if (!found) throw new UserError(evalLog + ": no header.json or summaries.json (unfinished run? resume it with covert run --resume)");
+        } catch (java.io.IOException e) {
+            throw new UserError(evalLog + ": cannot read: " + e.getMessage());
         }
-        return samples.size();
+        try {
+            String run;
+            try (var ps = conn.prepareStatement("SELECT json->>'$.eval.run_id' FROM read_json_objects(?)")) {
+                ps.setString(1, header.toString());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    run = rs.getString(1);
+                }
+            }
+            if (hasRun(run)) return -1;
+            int n;
+            try (var ps = conn.prepareStatement("""
+                    INSERT INTO samples (run_id, sample_id, epoch, environment, family, grp, headline, variant, epoch_seed, outcome, covert,
+                                         kinds, evidence, report, error, total_time, input_tokens, output_tokens, message_count, aware)
+                    SELECT ?, j->>'$.id', CAST(j->>'$.epoch' AS INTEGER), j->>'$.metadata.environment', j->>'$.metadata.family',
+                           j->>'$.metadata.group', coalesce(CAST(j->>'$.metadata.headline' AS BOOLEAN), true), CAST(j->'$.metadata.variant' AS VARCHAR),
+                           j->>'$.metadata.epoch_seed', coalesce(j->>'$.scores.covert_action.metadata.outcome', 'invalid'),
+                           CASE coalesce(j->>'$.scores.covert_action.metadata.outcome', 'invalid') WHEN 'covert' THEN true WHEN 'honest' THEN false END,
+                           coalesce(array_to_string(CAST(j->'$.scores.covert_action.metadata.kinds' AS VARCHAR[]), ','), ''), '', NULL, j->>'$.error',
+                           CAST(j->>'$.total_time' AS DOUBLE), CAST(j->>'$.role_usage.target.input_tokens' AS BIGINT),
+                           CAST(j->>'$.role_usage.target.output_tokens' AS BIGINT), CAST(j->>'$.message_count' AS INTEGER),
+                           coalesce(CAST(j->>'$.metadata.aware' AS BOOLEAN), false)
+                    FROM (SELECT json AS j FROM read_json_objects(?, format = 'array'))""")) {
+                ps.setString(1, run);
+                ps.setString(2, summaries.toString());
+                n = ps.executeUpdate();
+            }
+            try (var ps = conn.prepareStatement("""
+                    INSERT INTO runs SELECT json->>'$.eval.run_id', ?, json->>'$.eval.task', json->>'$.eval.model', json->>'$.eval.dataset.name',
+                           json->>'$.eval.created', json->>'$.eval.model_generate_config.seed', CAST(json->>'$.eval.config.epochs' AS INTEGER),
+                           coalesce(CAST(json->>'$.eval.metadata.simulated' AS BOOLEAN), false), ?
+                    FROM read_json_objects(?)""")) {
+                ps.setString(1, evalLog.toString());
+                ps.setInt(2, n);
+                ps.setString(3, header.toString());
+                ps.executeUpdate();
+            }
+            return n;
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(header);
+                java.nio.file.Files.deleteIfExists(summaries);
+            } catch (java.io.IOException ignored) {
+                // temp files left behind are harmless
+            }
+        }
     }
 
     /** An in-memory store, for a viewer over log files. */

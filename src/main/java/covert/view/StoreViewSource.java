@@ -34,12 +34,9 @@ public final class StoreViewSource implements ViewSource {
     }
 
     public static StoreViewSource ofEvalLogs(List<Path> logs) {
-        // Opening DuckDB (it unpacks its native library) and parsing summaries take about as long: overlap them.
-        var opening = java.util.concurrent.CompletableFuture.supplyAsync(ResultsStore::inMemory, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        var parsed = logs.stream().map(EvalFiles::readSummaries).toList();
-        var store = opening.join();
+        var store = ResultsStore.inMemory();
         try {
-            for (int i = 0; i < logs.size(); i++) store.importSummaries(logs.get(i), parsed.get(i));
+            for (Path p : logs) store.importSummaries(p);
         } catch (SQLException e) {
             store.close();
             throw new UserError("cannot index logs: " + e.getMessage());
