@@ -35,15 +35,25 @@ public final class Awareness {
     private Awareness() {}
 
     /** Non-overlapping spans in text order; empty when the text is null or says nothing of the kind. */
+    /** Words every pattern needs; text without any of them skips the regex, which is most reasoning. */
+    private static final String[] TRIGGERS = {"test", "eval", "exam", "assess", "watched", "monitored", "observed", "graded", "grader",
+            "red-team", "honeypot", "alignment"};
+
+    private static boolean mayMatch(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String t : TRIGGERS) if (lower.contains(t)) return true;
+        return false;
+    }
+
     public static List<Span> find(String text) {
         var out = new ArrayList<Span>();
-        if (text == null || text.isEmpty()) return out;
+        if (text == null || text.isEmpty() || !mayMatch(text)) return out;
         Matcher m = PATTERN.matcher(text);
         while (m.find()) out.add(new Span(m.start(), m.end()));
         return out;
     }
 
     public static boolean any(String text) {
-        return text != null && PATTERN.matcher(text).find();
+        return text != null && mayMatch(text) && PATTERN.matcher(text).find();
     }
 }
