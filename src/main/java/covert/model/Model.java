@@ -12,6 +12,25 @@ public interface Model {
 
     Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException;
 
+    /**
+     * How this model can continue from a given prefix, which CoT interventions need: when the messages passed to
+     * {@link #generate} end with an {@link Message.AssistantMessage}, a model that supports it treats that message
+     * as the start of its own next turn and returns the whole turn (prefix plus continuation).
+     */
+    default Continuation continuation() {
+        return Continuation.NONE;
+    }
+
+    /** What a trailing assistant message may carry when passed as a prefix. */
+    enum Continuation {
+        /** Edited reasoning is accepted and continued (simulated organisms; raw completions with a chat template). */
+        REASONING_PREFIX,
+        /** Only visible text can be prefilled (reasoning is signed or encrypted): a weaker intervention. */
+        VISIBLE_PREFILL,
+        /** No prefix of any kind. */
+        NONE
+    }
+
     /** True for simulated test doubles, so every log and report can say its numbers are not findings. */
     default boolean simulated() {
         return false;
