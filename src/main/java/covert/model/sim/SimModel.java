@@ -69,6 +69,13 @@ final class SimModel implements Model {
     }
 
     @Override
+    public java.util.Optional<covert.model.Checkpoint> checkpoint() {
+        String label = organism.checkpoint();
+        return label == null ? java.util.Optional.empty() : java.util.Optional.of(new covert.model.Checkpoint(
+                label, (long) Checkpoints.globalStep(label), label.substring(0, label.lastIndexOf('-'))));
+    }
+
+    @Override
     public boolean simulated() {
         return true;
     }

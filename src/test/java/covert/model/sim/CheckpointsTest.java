@@ -53,7 +53,11 @@ class CheckpointsTest {
         for (var s : covert.log.LogFiles.read(result.log()).samples()) {
             if (s.scores().get("covert_action").value() instanceof Number n && n.doubleValue() > 0) out.add(s.id() + "#" + s.epoch());
         }
-        assertThat(covert.log.LogFiles.read(result.log()).eval().model()).isEqualTo(model);
+        var eval = covert.log.LogFiles.read(result.log()).eval();
+        assertThat(eval.model()).isEqualTo(model);
+        var label = model.substring(model.indexOf('@') + 1);
+        assertThat(covert.model.Checkpoint.fromMetadata(eval.metadata()))
+                .contains(new covert.model.Checkpoint(label, (long) Checkpoints.globalStep(label), "sft"));
         return out;
     }
 }
