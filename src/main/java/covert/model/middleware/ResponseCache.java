@@ -26,6 +26,9 @@ import java.util.Optional;
  * temporary name and moved into place, so a killed run never leaves a half-written entry.
  */
 public final class ResponseCache {
+    /** Map keys sorted, so that a request hashes the same in every JVM ({@code Map.of} order is randomised per run). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            Json.MAPPER.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final Path dir;
 
     public ResponseCache(Path dir) {
@@ -40,7 +43,7 @@ public final class ResponseCache {
         parts.put("tools", tools);
         parts.put("config", config);
         try {
-            byte[] canonical = Json.MAPPER.writeValueAsBytes(parts);
+            byte[] canonical = CANONICAL.writeValueAsBytes(parts);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a request for the cache", e);

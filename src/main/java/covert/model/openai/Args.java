@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** Tool-call arguments and schemas between covert's maps and the JSON strings and values the OpenAI wire uses. */
 final class Args {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keys sorted: schemas are often {@code Map.of}, whose order changes from one JVM to the next; prompts must not. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private Args() {}
 

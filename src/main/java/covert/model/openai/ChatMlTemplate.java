@@ -5,7 +5,6 @@ import covert.model.Message;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +24,13 @@ final class ChatMlTemplate {
     private static final Pattern TOOL_CALL = Pattern.compile("<tool_call>\\s*(.*?)\\s*</tool_call>", Pattern.DOTALL);
 
     private ChatMlTemplate() {}
+
+    // Records keep Hermes' field order (name before arguments); maps inside are sorted for stable prompts.
+    private record Call(String name, Map<String, Object> arguments) {}
+
+    private record Function(String name, String description, Map<String, Object> parameters) {}
+
+    private record FunctionTool(String type, Function function) {}
 
     /** What the prompt left open, so that {@link #parse} knows where the completion starts. */
     record Prompt(String text, String reasoningPrefix, String textPrefix, boolean inThink) {}
@@ -98,10 +104,7 @@ final class ChatMlTemplate {
         if (!a.reasoning().isEmpty()) sb.append("<think>\n").append(a.reasoning()).append("\n</think>\n\n");
         sb.append(a.text());
         for (ToolCall c : a.toolCalls()) {
-            var call = new LinkedHashMap<String, Object>();
-            call.put("name", c.function());
-            call.put("arguments", c.arguments());
-            sb.append(sb.isEmpty() ? "" : "\n").append("<tool_call>\n").append(Args.json(call)).append("\n</tool_call>");
+            sb.append(sb.isEmpty() ? "" : "\n").append("<tool_call>\n").append(Args.json(new Call(c.function(), c.arguments()))).append("\n</tool_call>");
         }
         return sb.toString();
     }
@@ -110,11 +113,7 @@ final class ChatMlTemplate {
         var sb = new StringBuilder("# Tools\n\nYou may call one or more functions to assist with the user query.\n\n"
                 + "You are provided with function signatures within <tools></tools> XML tags:\n<tools>");
         for (ToolSpec t : tools) {
-            var fn = new LinkedHashMap<String, Object>();
-            fn.put("name", t.name());
-            fn.put("description", t.description());
-            fn.put("parameters", t.parameters());
-            sb.append('\n').append(Args.json(Map.of("type", "function", "function", fn)));
+            sb.append('\n').append(Args.json(new FunctionTool("function", new Function(t.name(), t.description(), t.parameters()))));
         }
         return sb.append("\n</tools>\n\nFor each function call, return a json object with function name and arguments within "
                 + "<tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>")
