@@ -131,6 +131,31 @@ class ProviderRunTest {
     }
 
     @Test
+    void forecastExtrapolatesAPilotAndReusesItsLog() throws Exception {
+        server.setDispatcher(new ScriptedAgentServer(ProviderRunTest::honest, Wire.key()));
+        Path prices = dir.resolve("prices.json");
+        Files.writeString(prices, "{\"models\":{\"openai-compatible/any\":{\"input\":1.0,\"output\":2.0}}}");
+        var r = CliTest.cli("forecast", "--model", "openai-compatible/any", "--base-url", server.url("/v1").toString(), "--env", "impossible_tests",
+                "--epochs", "5", "--pilot", "2", "--price-table", prices.toString(), "--log-dir", dir.resolve("logs").toString(),
+                "--max-samples", "9", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var json = Wire.JSON.readTree(r.out());
+        assertThat(json.path("piloted").asInt()).isEqualTo(2);
+        assertThat(json.path("planned").asInt()).isEqualTo(45); // 9 variants x 5 epochs
+        assertThat(json.path("calls_per_sample").asDouble()).isEqualTo(3.0);
+        assertThat(json.path("total_tokens").asDouble()).isEqualTo(3300.0);
+        assertThat(json.path("total_cost").asDouble()).isCloseTo(45 * 0.0036, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(json.path("wall_seconds").asDouble()).isCloseTo(json.path("seconds_per_sample").asDouble() * 5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(server.getRequestCount()).isEqualTo(6);
+
+        var again = CliTest.cli("forecast", "--model", "openai-compatible/any", "--env", "impossible_tests", "--epochs", "10",
+                "--from", json.path("pilot_log").asText());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Full run: 90 samples, 297,000 tokens, cost $0.32");
+        assertThat(server.getRequestCount()).as("--from makes no requests").isEqualTo(6);
+    }
+
+    @Test
     void badProviderOptionsAreOneLineErrors() {
         CliTest.assertOneLineError(CliTest.cli("run", "--model", "openai-compatible/any", "--log-dir", dir.toString()), "needs --base-url");
         CliTest.assertOneLineError(CliTest.cli("run", "--model", "anthropic/claude-sonnet-4-5", "--api-key-env", "COVERT_UNSET_VARIABLE_X",
