@@ -16,9 +16,11 @@ public class MockOpenAIServer {
         var inFlight = new AtomicInteger();
         var peak = new AtomicInteger();
         var served = new AtomicLong();
+        var connections = java.util.concurrent.ConcurrentHashMap.<Integer>newKeySet(); // client ports: one per TCP connection
         var server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 8192);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", ex -> {
+            connections.add(ex.getRemoteAddress().getPort());
             int now = inFlight.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
             try {
@@ -38,7 +40,7 @@ public class MockOpenAIServer {
             }
         });
         server.createContext("/stats", ex -> {
-            byte[] out = ("{\"served\":" + served.get() + ",\"peak_in_flight\":" + peak.get() + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] out = ("{\"served\":" + served.get() + ",\"peak_in_flight\":" + peak.get() + ",\"connections\":" + connections.size() + "}").getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, out.length);
             ex.getResponseBody().write(out);
             ex.close();

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  */
 final class OpenAIEndpoint {
     static final String OPENAI_BASE = "https://api.openai.com/v1";
+    static final int IDLE_CONNECTIONS = 1024;
 
     final String provider;
     final String baseUrl;
@@ -44,13 +45,30 @@ final class OpenAIEndpoint {
         } catch (NumberFormatException e) {
             throw new UserError("-M timeout must be a number of seconds, got '" + ctx.args().get("timeout") + "'");
         }
-        var client = OpenAIOkHttpClient.builder()
-                .baseUrl(base)
-                .apiKey(key == null ? "none" : key)
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(timeout))
-                .build();
-        return new OpenAIEndpoint(provider, base, client, ApiKeys.fingerprint(key));
+        return new OpenAIEndpoint(provider, base, client(base, key == null ? "none" : key, Duration.ofSeconds(timeout)), ApiKeys.fingerprint(key));
+    }
+
+    /**
+     * The SDK's client over an OkHttp client whose connection pool keeps up to {@link #IDLE_CONNECTIONS} idle
+     * connections. The SDK's builder has no pool setting and OkHttp's default keeps 5, so at hundreds of requests in
+     * flight most finished connections were closed and reopened (measured: 1,787 TCP connections for 8,000 calls at
+     * 500 in flight). The SDK's OkHttp adapter has only a private constructor; if that ever changes, the default
+     * client is used.
+     */
+    static OpenAIClient client(String base, String key, Duration timeout) {
+        try {
+            var okhttp = new okhttp3.OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofMinutes(1)).readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
+                    .connectionPool(new okhttp3.ConnectionPool(IDLE_CONNECTIONS, 5, java.util.concurrent.TimeUnit.MINUTES))
+                    .build();
+            var adapter = com.openai.client.okhttp.OkHttpClient.class.getDeclaredConstructor(okhttp3.OkHttpClient.class);
+            adapter.setAccessible(true);
+            var options = com.openai.core.ClientOptions.builder().httpClient(adapter.newInstance(okhttp)).baseUrl(base).apiKey(key)
+                    .maxRetries(0).timeout(timeout).build();
+            return new com.openai.client.OpenAIClientImpl(options);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return OpenAIOkHttpClient.builder().baseUrl(base).apiKey(key).maxRetries(0).timeout(timeout).build();
+        }
     }
 
     String endpoint() {
