@@ -14,7 +14,7 @@ conns="${3:-500}"
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 out="$(mktemp -d)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$java_bin" -Xmx512m bench/MockOpenAIServer.java "$port" "$latency" >"$out/mock.txt" 2>&1 &
+"$java_bin" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=2000 bench/MockOpenAIServer.java "$port" "$latency" >"$out/mock.txt" 2>&1 &
 mock=$!
 trap 'kill $mock 2>/dev/null || true; rm -rf "$out"' EXIT
 for _ in $(seq 100); do curl -s "http://127.0.0.1:$port/stats" >/dev/null && break; sleep 0.1; done
