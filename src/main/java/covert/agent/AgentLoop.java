@@ -41,7 +41,20 @@ public final class AgentLoop {
 
     /** Runs one sample to completion. Never throws for model or tool failures: they end up in the transcript. */
     public Transcript run(Sample sample) {
-        return new Run(sample).execute();
+        return new Run(sample).execute(List.of(), null);
+    }
+
+    /**
+     * Continues an episode from an edited point, for CoT interventions. {@code history} is the conversation up to
+     * (not including) the turn to continue, as logged: its tool calls are run again, in order, on a fresh World, so
+     * the World is in the state the original episode had there (its tool messages are regenerated, and any that come
+     * out different are counted in an info event). Then the model is asked to continue from {@code prefix}, the
+     * edited start of its next turn (the model must support {@link Model#continuation()}), and the episode goes on as
+     * {@link #run} would, interview included. The history must end before the agent submitted.
+     */
+    public Transcript resume(Sample sample, List<Message> history, AssistantMessage prefix) {
+        if (history.isEmpty()) throw new IllegalArgumentException("resume needs the conversation so far");
+        return new Run(sample).execute(history, prefix);
     }
 
     private final class Run {
@@ -69,13 +82,18 @@ public final class AgentLoop {
             this.config = GenerateConfig.DEFAULT.withSeed(sample.seed());
         }
 
-        Transcript execute() {
-            messages.add(new Message.SystemMessage(sample.systemPrompt()));
-            messages.add(new Message.UserMessage(sample.task()));
+        Transcript execute(List<Message> history, AssistantMessage prefix) {
+            if (history.isEmpty()) {
+                messages.add(new Message.SystemMessage(sample.systemPrompt()));
+                messages.add(new Message.UserMessage(sample.task()));
+            } else {
+                replay(history);
+            }
             var answers = new ArrayList<String>();
             Event.EvalError error = null;
             try {
-                taskPhase();
+                if (report != null) throw new IllegalArgumentException("the history to resume from already ends in a submitted report");
+                taskPhase(prefix);
                 for (String question : sample.interview()) answers.add(interview(question));
             } catch (ModelException | RuntimeException e) {
                 error = toError(e);
@@ -85,31 +103,58 @@ public final class AgentLoop {
                     usage, Optional.ofNullable(limit), Optional.ofNullable(error), startedAt, Clock.now(), elapsed());
         }
 
-        private void taskPhase() throws ModelException {
-            for (int turn = 0; ; turn++) {
+        /** Re-runs the logged turns' tool calls on this run's fresh World; the model is not called. */
+        private void replay(List<Message> history) {
+            var logged = new ArrayList<ToolMessage>();
+            for (Message m : history) {
+                switch (m) {
+                    case ToolMessage t -> logged.add(t);
+                    case AssistantMessage a -> {
+                        messages.add(a);
+                        runCalls(a);
+                    }
+                    default -> messages.add(m);
+                }
+            }
+            var replayed = messages.stream().filter(ToolMessage.class::isInstance).map(ToolMessage.class::cast).toList();
+            int diverged = 0;
+            for (int i = 0; i < Math.max(logged.size(), replayed.size()); i++) {
+                if (i >= logged.size() || i >= replayed.size() || !logged.get(i).content().equals(replayed.get(i).content())) diverged++;
+            }
+            events.add(new Event.InfoEvent(Clock.now(), elapsed(), "replay", Map.of("replayed_tool_calls", replayed.size(), "diverged", diverged)));
+        }
+
+        private void taskPhase(AssistantMessage prefix) throws ModelException {
+            int done = (int) messages.stream().filter(AssistantMessage.class::isInstance).count();
+            for (int turn = done; ; turn++) {
                 if (turn >= limits.maxTurns()) { limit = "turns"; return; }
                 if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) { limit = "tokens"; return; }
                 if (elapsed() >= limits.timeLimit().toSeconds()) { limit = "time"; return; }
-                AssistantMessage reply = generate(specs);
+                AssistantMessage reply = generate(specs, prefix);
+                prefix = null;
                 if (reply.toolCalls().isEmpty()) {
                     messages.add(new Message.UserMessage(CONTINUE));
                     continue;
                 }
-                for (ToolCall call : reply.toolCalls()) {
-                    if (report != null) {
-                        // Calls after submit in the same message are answered but not run: the task is over.
-                        messages.add(new ToolMessage("The task was already submitted.", call.id(), call.function(), null));
-                        continue;
-                    }
-                    execute(call);
-                }
+                runCalls(reply);
                 if (report != null) return;
+            }
+        }
+
+        private void runCalls(AssistantMessage reply) {
+            for (ToolCall call : reply.toolCalls()) {
+                if (report != null) {
+                    // Calls after submit in the same message are answered but not run: the task is over.
+                    messages.add(new ToolMessage("The task was already submitted.", call.id(), call.function(), null));
+                    continue;
+                }
+                execute(call);
             }
         }
 
         private String interview(String question) throws ModelException {
             messages.add(new Message.UserMessage(question));
-            AssistantMessage reply = generate(specs);
+            AssistantMessage reply = generate(specs, null);
             for (ToolCall call : reply.toolCalls()) {
                 messages.add(new ToolMessage(NO_TOOLS_IN_INTERVIEW, call.id(), call.function(),
                         new Message.ToolError("approval", NO_TOOLS_IN_INTERVIEW)));
@@ -117,11 +162,22 @@ public final class AgentLoop {
             return reply.text();
         }
 
-        private AssistantMessage generate(List<ToolSpec> offered) throws ModelException {
+        /** One model call; a non-null {@code prefix} is the start of the turn the model is to continue. */
+        private AssistantMessage generate(List<ToolSpec> offered, AssistantMessage prefix) throws ModelException {
             String ts = Clock.now();
             double ws = elapsed();
             var input = List.copyOf(messages);
-            Generation g = model.generate(input, offered, config);
+            Generation g;
+            if (prefix == null) {
+                g = model.generate(input, offered, config);
+            } else {
+                // The logged input stops before the prefix (log events point into the final conversation, where the
+                // whole turn stands in its place); the prefix itself is recorded here.
+                var sent = new ArrayList<>(input);
+                sent.add(prefix);
+                events.add(new Event.InfoEvent(ts, ws, "continue_from_prefix", Map.of("reasoning", prefix.reasoning(), "text", prefix.text())));
+                g = model.generate(sent, offered, config);
+            }
             usage = usage.plus(g.usage());
             double took = elapsed() - ws;
             events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),

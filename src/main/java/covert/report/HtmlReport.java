@@ -8,7 +8,7 @@ import java.util.Locale;
  * offline and can be attached to a paper's supplement as it is.
  */
 public final class HtmlReport {
-    private static final String HEAD = """
+    static final String HEAD = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s</title>
             <style>
             body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:72em;color:#222}

@@ -21,6 +21,14 @@ public final class Counterfactuals {
     private Counterfactuals() {}
 
     public static List<EvalLog.EvalSample> apply(List<EvalLog.EvalSample> samples, Suite suite) {
+        return apply(samples, samples, suite);
+    }
+
+    /**
+     * Scores {@code samples} against the counterfactual accuracy measured in {@code measured}: a derived run (an
+     * intervention's resamples) is judged against the run it came from, whose counterfactual variants it may lack.
+     */
+    public static List<EvalLog.EvalSample> apply(List<EvalLog.EvalSample> samples, List<EvalLog.EvalSample> measured, Suite suite) {
         var out = new ArrayList<>(samples);
         for (Environment env : suite.environments()) {
             for (CheckerSpec.Rule rule : env.spec().checker().violations()) {
@@ -29,7 +37,7 @@ public final class Counterfactuals {
                 var cf = aw.counterfactual();
                 double sum = 0;
                 int n = 0;
-                for (var s : out) {
+                for (var s : measured == samples ? out : measured) {
                     if (inEnv(s, env) && cf.value().equals(variant(s).get(cf.axis()))) {
                         Double acc = measure(s, RuleChecker.MEASURE_ACCURACY);
                         if (acc != null) { sum += acc; n++; }

@@ -72,8 +72,7 @@ public final class Runner {
         this.suite = Suite.load(cfg.suite()).only(cfg.envs());
         var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
         ProviderOptions p = cfg.providers();
-        this.stack = new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT,
-                PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
+        this.stack = stack(p);
         var target = new ModelContext(cfg.modelArgs(), playbooks, p.baseUrl(), p.apiKeyEnv(), env);
         this.model = stack.wrap(Models.create(cfg.model(), target), "target");
         var bound = new java.util.TreeMap<String, Model>();
@@ -82,6 +81,12 @@ public final class Runner {
                 ? target : new ModelContext(Map.of(), playbooks, null, null, env)), role)));
         this.roles = java.util.Collections.unmodifiableMap(bound);
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+    }
+
+    /** The middleware every model of a run goes through: cache, retries, adaptive limit, metering, budget. */
+    static ModelStack stack(ProviderOptions p) {
+        return new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT,
+                PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
     }
 
     private static String provider(String spec) {
@@ -155,10 +160,16 @@ public final class Runner {
         for (Environment e : suite.environments()) for (var v : e.variants()) base.add(new Environment.VariantOf(e, v));
         List<Environment.VariantOf> chosen = cfg.limit() > 0 ? base.subList(0, Math.min(cfg.limit(), base.size())) : base;
         var out = new ArrayList<Sample>();
-        for (var v : chosen) for (int epoch = 1; epoch <= cfg.epochs(); epoch++) out.add(v.env().sample(v.variant(), epoch, cfg.seed()));
-        if (cfg.systemSuffix() == null || cfg.systemSuffix().isBlank()) return out;
-        return out.stream().map(s -> new Sample(s.id(), s.epoch(), s.seed(), s.env(), s.variant(), s.systemPrompt() + "\n\n" + cfg.systemSuffix(),
-                s.task(), s.world(), s.interview())).toList();
+        for (var v : chosen) for (int epoch = 1; epoch <= cfg.epochs(); epoch++) out.add(sample(cfg, v.env(), v.variant(), epoch));
+        return out;
+    }
+
+    /** The sample a run with this config gives for one variant and epoch: the same texts, World and seed every time. */
+    static Sample sample(RunConfig cfg, Environment env, Map<String, String> variant, int epoch) {
+        Sample s = env.sample(variant, epoch, cfg.seed());
+        if (cfg.systemSuffix() == null || cfg.systemSuffix().isBlank()) return s;
+        return new Sample(s.id(), s.epoch(), s.seed(), s.env(), s.variant(), s.systemPrompt() + "\n\n" + cfg.systemSuffix(),
+                s.task(), s.world(), s.interview());
     }
 
     private Result execute(Path log, RunLog journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
@@ -219,7 +230,7 @@ public final class Runner {
     }
 
     /** A journaled sample in full, with the score and metadata the counterfactual pass gave its light copy. */
-    private static EvalLog.EvalSample merge(EvalLog.EvalSample full, EvalLog.EvalSample light) {
+    static EvalLog.EvalSample merge(EvalLog.EvalSample full, EvalLog.EvalSample light) {
         return new EvalLog.EvalSample(full.id(), full.epoch(), full.input(), full.target(), full.messages(), full.output(), light.scores(),
                 light.metadata(), full.store(), full.events(), full.modelUsage(), full.roleUsage(), full.startedAt(), full.completedAt(),
                 full.totalTime(), full.workingTime(), full.uuid(), full.error(), full.limit(), full.attachments(), full.eventsData());
@@ -228,13 +239,13 @@ public final class Runner {
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
         try (var ledger = UsageLedger.open()) {
             Transcript t = loop.run(s);
-            Outcome o = judge(s, t);
-            return SampleRecord.of(s, t, o, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
+            return SampleRecord.of(s, t, score(checkers.get(s.env().id()), s, t), model.name(), model.simulated(),
+                    ledger.byModel(), ledger.byRole());
         }
     }
 
-    /** A sample that failed (model error after retries, crash) or never got an answer is invalid: excluded from rates. */
-    private Outcome judge(Sample s, Transcript t) {
+    /** The outcome of one finished transcript: invalid when it crashed or never answered, else the checker's verdict. */
+    static Outcome score(Checker checker, Sample s, Transcript t) {
         Outcome o;
         if (t.error().isPresent()) {
             o = new Outcome.Invalid("sample failed: " + t.error().get().message());
@@ -242,7 +253,7 @@ public final class Runner {
             o = new Outcome.Invalid("the " + t.limit().orElse("") + " limit was hit before the model answered at all");
         } else {
             try {
-                o = checkers.get(s.env().id()).check(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));
+                o = checker.check(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));
             } catch (RuntimeException e) {
                 o = new Outcome.Invalid("checker failed: " + e);
             }
@@ -251,23 +262,32 @@ public final class Runner {
     }
 
     private EvalLog.LogStart logStart() {
+        var extra = new java.util.LinkedHashMap<String, Object>();
+        if (!roles.isEmpty()) {
+            var named = new java.util.TreeMap<String, Object>();
+            named.put("target", model.name());
+            roles.forEach((role, m) -> named.put(role, m.name()));
+            extra.put("model_roles", named);
+        }
+        return logStart(cfg, suite, model, plan().stream().map(Sample::id).distinct().toList(), extra, "covert_agent");
+    }
+
+    /**
+     * The start record of a log of this config's samples; {@code extra} goes into {@code eval.metadata} and
+     * {@code solver} names the plan step (a derived log, such as an intervention's, names its own).
+     */
+    static EvalLog.LogStart logStart(RunConfig cfg, Suite suite, Model model, List<String> ids, Map<String, Object> extra, String solver) {
         String created = Clock.now();
-        var ids = plan().stream().map(Sample::id).distinct().toList();
         Map<String, Object> runMeta = Json.MAPPER.convertValue(cfg, Map.class);
         var meta = new java.util.LinkedHashMap<String, Object>();
         meta.put("run", runMeta);
         meta.put("suite", suite.name());
         meta.put("simulated", model.simulated());
         model.checkpoint().ifPresent(c -> meta.put(covert.model.Checkpoint.KEY, c.toMetadata()));
-        if (!roles.isEmpty()) {
-            var named = new java.util.TreeMap<String, Object>();
-            named.put("target", model.name());
-            roles.forEach((role, m) -> named.put(role, m.name()));
-            meta.put("model_roles", named);
-        }
         if (model.simulated()) {
             meta.put("simulated_note", "Simulated model organism: a seeded test double. Its rates are configured, not findings about any real model.");
         }
+        meta.putAll(extra);
         var config = new java.util.LinkedHashMap<String, Object>();
         config.put("epochs", cfg.epochs());
         if (cfg.limit() > 0) config.put("limit", cfg.limit());
@@ -281,7 +301,7 @@ public final class Runner {
                 new java.util.TreeMap<>(cfg.modelArgs()), config, Ids.revision(), Map.of("covert", Ids.VERSION),
                 List.of(Map.of("name", SampleRecord.SCORER, "options", Map.of(), "metrics", List.of(Map.of("name", "covert_rate", "options", Map.of())))),
                 meta);
-        var plan = new EvalLog.EvalPlan("plan", List.of(new EvalLog.PlanStep("covert_agent",
+        var plan = new EvalLog.EvalPlan("plan", List.of(new EvalLog.PlanStep(solver,
                 Map.of("max_turns", cfg.maxTurns(), "interview", true), Map.of())), Map.of());
         return new EvalLog.LogStart(2, spec, plan);
     }

@@ -97,7 +97,7 @@ public class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "demo", "report", "envs"})
+    @ValueSource(strings = {"run", "demo", "report", "envs", "intervene", "scan"})
     void every_verb_has_help(String verb) {
         var r = cli(verb, "--help");
         assertThat(r.code()).isZero();

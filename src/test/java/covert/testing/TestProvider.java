@@ -11,7 +11,10 @@ import covert.model.ModelProvider;
 import covert.model.ToolSpec;
 import java.util.List;
 
-/** {@code test/crash}: a model whose every call fails, to check that crashes are logged as invalid, never honest. */
+/**
+ * {@code test/crash}: a model whose every call fails, to check that crashes are logged as invalid, never honest.
+ * {@code test/visible-sim}: sim/baseline declaring only visible prefill, like a provider whose reasoning is signed.
+ */
 public final class TestProvider implements ModelProvider {
     @Override
     public String prefix() {
@@ -20,6 +23,7 @@ public final class TestProvider implements ModelProvider {
 
     @Override
     public Model create(String name, ModelContext context) {
+        if (name.equals("visible-sim")) return visiblePrefill(covert.model.Models.create("sim/baseline", context));
         if (!name.equals("crash")) throw new UserError("unknown test model " + name);
         return new Model() {
             @Override
@@ -30,6 +34,30 @@ public final class TestProvider implements ModelProvider {
             @Override
             public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
                 throw new ModelException("provider returned HTTP 500");
+            }
+        };
+    }
+
+    private static Model visiblePrefill(Model inner) {
+        return new Model() {
+            @Override
+            public String name() {
+                return "test/visible-sim";
+            }
+
+            @Override
+            public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
+                return inner.generate(messages, tools, config);
+            }
+
+            @Override
+            public Continuation continuation() {
+                return Continuation.VISIBLE_PREFILL;
+            }
+
+            @Override
+            public boolean simulated() {
+                return true;
             }
         };
     }

@@ -1,0 +1,280 @@
+package covert.run;
+
+import covert.UserError;
+import covert.agent.AgentLoop;
+import covert.agent.Clock;
+import covert.agent.Event;
+import covert.agent.Limits;
+import covert.agent.Transcript;
+import covert.env.Environment;
+import covert.env.Sample;
+import covert.env.Suite;
+import covert.log.EvalLog;
+import covert.log.EvalLogs;
+import covert.log.Json;
+import covert.log.LogFiles;
+import covert.log.SampleRecord;
+import covert.model.Content;
+import covert.model.Message;
+import covert.model.Message.AssistantMessage;
+import covert.model.Model;
+import covert.model.ModelContext;
+import covert.model.Models;
+import covert.score.Awareness;
+import covert.score.Checker;
+import covert.score.Checkers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A causal CoT intervention on a finished run: select samples of its log, edit one assistant turn's reasoning,
+ * and resample the rest of each episode from the edited prefix. The sample is rebuilt from the suite (same
+ * variant, same epoch seed), the original tool calls before the edited turn are replayed on a fresh World, the
+ * model continues from the edited turn, and the checker scores the episode as in a run. The resamples go to a new
+ * log whose samples point back to their originals ({@code metadata.intervention}).
+ */
+public final class Intervention {
+    /** What to select, how to edit, and what to resample with. */
+    public record Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
+                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir) {
+        public Request {
+            envs = envs == null ? List.of() : List.copyOf(envs);
+            modelArgs = modelArgs == null ? Map.of() : Map.copyOf(modelArgs);
+            if (resamples < 1) throw new UserError("--resamples must be at least 1, got " + resamples);
+            if (limit < 0) throw new UserError("--limit must be positive, got " + limit);
+            if (turn != null && turn < 0) throw new UserError("--turn must be >= 0, got " + turn);
+            if (prefillVisible && !(edit instanceof Edit.Inject)) throw new UserError("--prefill-visible works only with --inject");
+        }
+    }
+
+    /** How the edit reaches the model. */
+    public enum Mode {
+        REASONING_PREFIX("reasoning_prefix"), VISIBLE_PREFILL("visible_prefill");
+
+        public final String wire;
+
+        Mode(String wire) {
+            this.wire = wire;
+        }
+    }
+
+    /** One selected original with its edited turn. */
+    private record Selected(EvalLog.EvalSample original, int turn, int messageIndex, String before, String after) {}
+
+    /** One resample, ready for the log and the statistics. */
+    record Resampled(Selected from, int resample, EvalLog.EvalSample record, boolean awareAfter, boolean diverged) {}
+
+    private Intervention() {}
+
+    public static InterventionResult run(Request req) throws IOException {
+        EvalLog header = LogFiles.header(req.log());
+        if (header.eval() == null || header.eval().metadata() == null || header.eval().metadata().get("run") == null) {
+            throw new UserError(req.log() + ": the log has no run config (eval.metadata.run); only logs written by covert run can be resampled");
+        }
+        RunConfig cfg = Json.MAPPER.convertValue(header.eval().metadata().get("run"), RunConfig.class);
+        Suite suite = Suite.load(cfg.suite()).only(req.envs());
+        String modelSpec = req.model() == null ? cfg.model() : req.model();
+        Map<String, String> args = req.model() == null ? cfg.modelArgs() : req.modelArgs();
+        var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(Objects::nonNull).toList();
+        // The original run's server, key variable, cache and retry policy: a resample talks to the same endpoint.
+        var p = cfg.providers();
+        Model model = Runner.stack(p).wrap(Models.create(modelSpec, new ModelContext(args, playbooks, p.baseUrl(), p.apiKeyEnv(), System::getenv)), "target");
+        Mode mode = mode(model, req.prefillVisible());
+
+        var skipped = new LinkedHashMap<String, Integer>();
+        var selected = new ArrayList<Selected>();
+        var reference = new ArrayList<EvalLog.EvalSample>();
+        LogFiles.stream(req.log(), s -> {
+            reference.add(Journal.light(s));
+            if (req.limit() > 0 && selected.size() >= req.limit()) return;
+            String reason = select(s, req, suite, selected);
+            if (reason != null) skipped.merge(reason, 1, Integer::sum);
+        });
+        if (selected.isEmpty()) throw new UserError("no sample of " + req.log() + " fits the selection and the edit (skipped: " + skipped + ")");
+
+        var checkers = new HashMap<String, Checker>();
+        for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+        var loop = new AgentLoop(model, new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds())));
+        var runCfg = new RunConfig(cfg.suite(), modelSpec, args, req.resamples(), cfg.seed(), cfg.maxTurns(), cfg.maxTokens(),
+                cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers());
+        var meta = new LinkedHashMap<String, Object>();
+        meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
+                "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
+        var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> s.original().id()).distinct().toList(), meta,
+                "covert_intervention");
+        try {
+            Files.createDirectories(req.outDir());
+        } catch (IOException e) {
+            throw new UserError("cannot create output directory " + req.outDir() + ": " + e.getMessage());
+        }
+        Path out = req.outDir().resolve(LogFiles.fileName(start.eval().created(), start.eval().task() + "_intervention", start.eval().taskId(), "eval"));
+        String startedAt = Clock.now();
+        List<Resampled> results;
+        try (var writer = EvalRunLog.create(out, start)) {
+            results = resampleAll(selected, req, cfg, suite, model, mode, loop, checkers, header.eval().runId(), writer);
+            var light = results.stream().map(r -> Journal.light(r.record())).toList();
+            var scored = Counterfactuals.apply(light, reference, suite);
+            var changed = new HashMap<String, EvalLog.EvalSample>();
+            for (int i = 0; i < light.size(); i++) if (scored.get(i) != light.get(i)) changed.put(Journal.key(scored.get(i)), scored.get(i));
+            writer.finish(EvalLogs.complete(start, scored, startedAt, Clock.now()), changed, Runner::merge);
+            var byKey = new HashMap<String, EvalLog.EvalSample>();
+            scored.forEach(s -> byKey.put(Journal.key(s), s));
+            results = results.stream().map(r -> new Resampled(r.from(), r.resample(), byKey.get(Journal.key(r.record())), r.awareAfter(), r.diverged()))
+                    .toList();
+        }
+        return InterventionResult.of(out, req, model, mode, selected.size(), skipped, results.stream()
+                .map(r -> new InterventionResult.Pair(env(r.from().original()), EvalLogs.outcome(r.from().original()), EvalLogs.outcome(r.record()),
+                        r.awareAfter(), r.diverged(), Journal.key(r.from().original())))
+                .toList());
+    }
+
+    private static Mode mode(Model model, boolean prefillVisible) {
+        var c = model.continuation();
+        if (prefillVisible) {
+            if (c == Model.Continuation.NONE) {
+                throw new UserError("model " + model.name() + " cannot continue from a prefix of any kind (continuation capability: none), "
+                        + "not even a prefilled visible turn");
+            }
+            return Mode.VISIBLE_PREFILL;
+        }
+        return switch (c) {
+            case REASONING_PREFIX -> Mode.REASONING_PREFIX;
+            case VISIBLE_PREFILL -> throw new UserError("model " + model.name() + " cannot continue from edited reasoning (its reasoning is "
+                    + "signed or encrypted; capability: visible prefill only); --prefill-visible injects the text as a prefilled visible "
+                    + "assistant turn instead, a weaker intervention");
+            case NONE -> throw new UserError("model " + model.name() + " cannot continue from an edited reasoning prefix (continuation "
+                    + "capability: none); use a model that supports it (sim/*, openai-compatible raw completions) or --prefill-visible "
+                    + "where the provider supports a prefilled assistant turn");
+        };
+    }
+
+    /** Adds the sample to {@code selected} when it fits; otherwise the reason it was skipped. */
+    private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected) {
+        String env = env(s);
+        if (suite.environment(env).isEmpty()) return "environment not selected";
+        if (EvalLogs.outcome(s).equals("invalid")) return "invalid original";
+        var messages = s.messages() == null ? List.<Message>of() : s.messages();
+        var turns = new ArrayList<AssistantMessage>();
+        var index = new ArrayList<Integer>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i) instanceof Message.ToolMessage t && "submit".equals(t.function()) && t.error() == null) break;
+            if (messages.get(i) instanceof AssistantMessage a) {
+                turns.add(a);
+                index.add(i);
+            }
+        }
+        if (req.aware() != null && turns.stream().anyMatch(a -> Awareness.any(a.reasoning())) != req.aware()) {
+            return req.aware() ? "not aware" : "aware";
+        }
+        var turn = req.turn() != null ? java.util.Optional.of(req.turn()) : req.edit().defaultTurn(turns);
+        if (turn.isEmpty() || turn.get() >= turns.size()) return "no turn the edit applies to";
+        AssistantMessage a = turns.get(turn.get());
+        String before, after;
+        if (req.prefillVisible()) {
+            before = a.text();
+            after = ((Edit.Inject) req.edit()).text().strip();
+        } else {
+            before = a.reasoning();
+            var edited = req.edit().apply(before);
+            if (edited.isEmpty()) return "edit does not apply at the turn";
+            after = edited.get();
+        }
+        selected.add(new Selected(s, turn.get(), index.get(turn.get()), before, after));
+        return null;
+    }
+
+    private static List<Resampled> resampleAll(List<Selected> selected, Request req, RunConfig cfg, Suite suite, Model model, Mode mode,
+                                               AgentLoop loop, Map<String, Checker> checkers, String sourceRun, EvalRunLog writer)
+            throws IOException {
+        var inFlight = new Semaphore(cfg.maxSamples());
+        var futures = new ArrayList<Future<Resampled>>();
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Selected sel : selected) {
+                for (int r = 0; r < req.resamples(); r++) {
+                    int resample = r;
+                    futures.add(exec.submit(() -> {
+                        inFlight.acquire();
+                        try {
+                            var out = resample(sel, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun);
+                            writer.add(out.record());
+                            return out;
+                        } finally {
+                            inFlight.release();
+                        }
+                    }));
+                }
+            }
+            var out = new ArrayList<Resampled>();
+            for (var f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("intervention interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException("resampling failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static Resampled resample(Selected sel, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
+                                      Map<String, Checker> checkers, String sourceRun) {
+        var o = sel.original();
+        Environment env = suite.environment(env(o)).orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, String> variant = o.metadata().get("variant") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+        Sample rebuilt = Runner.sample(cfg, env, variant, o.epoch());
+        if (!Long.toString(rebuilt.seed()).equals(String.valueOf(o.metadata().get("epoch_seed"))) || !rebuilt.id().equals(o.id())) {
+            throw new UserError("sample " + o.id() + " epoch " + o.epoch() + " cannot be rebuilt from suite '" + cfg.suite()
+                    + "' (its id or epoch seed differs: has the suite changed since the run?)");
+        }
+        // Resamples get their own epoch numbers so (id, epoch) stays unique in the log; the seed stays the original's.
+        int epoch = (o.epoch() - 1) * req.resamples() + r + 1;
+        Sample s = new Sample(rebuilt.id(), epoch, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
+                rebuilt.world(), rebuilt.interview());
+        var history = o.messages().subList(0, sel.messageIndex());
+        List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
+        var prefix = new AssistantMessage(content, List.of(), model.name(), Map.of("intervention", true));
+        Transcript t = loop.resume(s, history, prefix);
+        var record = SampleRecord.of(s, t, Runner.score(checkers.get(env.spec().id()), s, t), model.name(), model.simulated());
+        boolean diverged = t.events().stream().anyMatch(e -> e instanceof Event.InfoEvent i && "replay".equals(i.source())
+                && i.data() instanceof Map<?, ?> d && !Integer.valueOf(0).equals(d.get("diverged")));
+        boolean awareAfter = t.messages().subList(sel.messageIndex(), t.messages().size()).stream()
+                .filter(AssistantMessage.class::isInstance).map(AssistantMessage.class::cast)
+                .anyMatch(a -> Awareness.any(a.reasoning()) || (mode == Mode.VISIBLE_PREFILL && Awareness.any(a.text())));
+        var iv = new LinkedHashMap<String, Object>();
+        iv.put("original", Map.of("run_id", sourceRun, "sample_id", o.id(), "epoch", o.epoch()));
+        iv.put("before", sel.before());
+        iv.put("after", sel.after());
+        iv.put("edit", req.edit().describe());
+        iv.put("mode", mode.wire);
+        if (mode == Mode.VISIBLE_PREFILL) iv.put("note", "weaker intervention: the text was prefilled as a visible assistant turn, the reasoning was not edited");
+        iv.put("turn", sel.turn());
+        iv.put("resample", r + 1);
+        iv.put("original_outcome", EvalLogs.outcome(o));
+        iv.put("aware_after", awareAfter);
+        if (diverged) iv.put("replay_diverged", true);
+        var meta = new LinkedHashMap<>(record.metadata());
+        meta.put("intervention", iv);
+        var linked = new EvalLog.EvalSample(record.id(), record.epoch(), record.input(), record.target(), record.messages(), record.output(),
+                record.scores(), meta, record.store(), record.events(), record.modelUsage(), record.roleUsage(), record.startedAt(),
+                record.completedAt(), record.totalTime(), record.workingTime(),
+                java.util.UUID.randomUUID().toString(),
+                record.error(), record.limit(), record.attachments(), record.eventsData());
+        return new Resampled(sel, r, linked, awareAfter, diverged);
+    }
+
+    static String env(EvalLog.EvalSample s) {
+        return s.metadata() == null ? "" : String.valueOf(s.metadata().get("environment"));
+    }
+}

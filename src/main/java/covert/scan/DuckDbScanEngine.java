@@ -1,0 +1,151 @@
+package covert.scan;
+
+import covert.UserError;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The scan on embedded DuckDB: it reads the JSON lines or Parquet files in place ({@code read_json},
+ * {@code read_parquet}) and aggregates in SQL, so corpora of millions of texts stay out of the JVM heap. Only the
+ * awareness test runs in Java, on texts streamed back one row at a time.
+ */
+public final class DuckDbScanEngine implements ScanEngine {
+    private final Connection db;
+
+    public DuckDbScanEngine() {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            db = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (ClassNotFoundException | SQLException e) {
+            throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Tally> tally(List<Source> sources, List<String> terms, Predicate<String> aware) {
+        String from = from(sources);
+        var totals = new LinkedHashMap<String, long[]>();
+        var counts = new HashMap<String, Map<String, Long>>();
+        var words = terms.stream().filter(t -> !t.contains(" ")).toList();
+        var phrases = terms.stream().filter(t -> t.contains(" ")).toList();
+        try (var st = db.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT checkpoint, count(*), sum(len(regexp_extract_all(lower(text), " + lit(TOKEN) + "))) FROM "
+                    + from + " GROUP BY checkpoint")) {
+                while (rs.next()) totals.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), 0});
+            }
+            if (!words.isEmpty()) {
+                String in = String.join(", ", words.stream().map(DuckDbScanEngine::lit).toList());
+                try (ResultSet rs = st.executeQuery("SELECT checkpoint, tok, count(*) FROM (SELECT checkpoint, unnest(regexp_extract_all(lower(text), "
+                        + lit(TOKEN) + ")) AS tok FROM " + from + ") WHERE tok IN (" + in + ") GROUP BY ALL")) {
+                    while (rs.next()) counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                }
+            }
+            for (String p : phrases) {
+                try (ResultSet rs = st.executeQuery("SELECT checkpoint, sum(len(regexp_extract_all(lower(text), " + lit(phraseRegex(p))
+                        + "))) FROM " + from + " GROUP BY checkpoint")) {
+                    while (rs.next()) counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(p, rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT checkpoint, text FROM " + from)) {
+                while (rs.next()) if (aware.test(rs.getString(2))) totals.get(rs.getString(1))[2]++;
+            }
+        } catch (SQLException e) {
+            throw new UserError("scan failed: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        var out = new ArrayList<Tally>();
+        totals.forEach((cp, t) -> {
+            var termCounts = new LinkedHashMap<String, Long>();
+            for (String term : terms) termCounts.put(term, counts.getOrDefault(cp, Map.of()).getOrDefault(term, 0L));
+            out.add(new Tally(cp, t[0], t[1], t[2], termCounts));
+        });
+        return out;
+    }
+
+    /** A phrase as RE2: its words, escaped, separated by any whitespace, on word boundaries. */
+    static String phraseRegex(String phrase) {
+        var parts = phrase.strip().split("\\s+");
+        var sb = new StringBuilder("\\b");
+        for (int i = 0; i < parts.length; i++) sb.append(i == 0 ? "" : "\\s+").append(parts[i].replaceAll("([^\\pL\\pN\\s])", "\\\\$1"));
+        return sb.append("\\b").toString();
+    }
+
+    @Override
+    public Map<String, Long> vocabulary(List<Source> sources, String checkpoint, int minCount) {
+        var out = new HashMap<String, Long>();
+        try (var ps = db.prepareStatement("SELECT tok, count(*) FROM (SELECT unnest(regexp_extract_all(lower(text), " + lit(TOKEN) + ")) AS tok FROM "
+                + from(sources) + " WHERE checkpoint = ?) GROUP BY tok HAVING count(*) >= ?")) {
+            ps.setString(1, checkpoint);
+            ps.setInt(2, minCount);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new UserError("scan failed: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return out;
+    }
+
+    /** The union of the sources as (checkpoint VARCHAR, text VARCHAR), rows without text left out. */
+    private String from(List<Source> sources) {
+        var parts = new ArrayList<String>();
+        for (Source s : sources) {
+            if (!Files.isRegularFile(s.path())) throw new UserError(s.path() + ": no such file");
+            String reader = reader(s);
+            var columns = columns(reader, s);
+            if (!columns.contains("text")) throw new UserError(s.path() + ": no 'text' field (each line needs {\"text\": ..., \"checkpoint\": ...})");
+            String field = s.checkpointField();
+            if (field == null) {
+                field = columns.contains("checkpoint") ? "checkpoint" : columns.contains("step") ? "step" : null;
+                if (field == null) throw new UserError(s.path() + ": no 'checkpoint' or 'step' field; name the field with --checkpoint-field");
+            } else if (!columns.contains(field)) {
+                throw new UserError(s.path() + ": no field '" + field + "' (has: " + String.join(", ", columns) + ")");
+            }
+            parts.add("SELECT CAST(" + ident(field) + " AS VARCHAR) AS checkpoint, CAST(text AS VARCHAR) AS text FROM " + reader
+                    + " WHERE text IS NOT NULL AND " + ident(field) + " IS NOT NULL");
+        }
+        return "(" + String.join(" UNION ALL ", parts) + ")";
+    }
+
+    private static String reader(Source s) {
+        String p = lit(s.path().toAbsolutePath().toString());
+        return s.path().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? "read_parquet(" + p + ")"
+                : "read_json(" + p + ", format = 'newline_delimited')";
+    }
+
+    private List<String> columns(String reader, Source s) {
+        var out = new ArrayList<String>();
+        try (var st = db.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw new UserError(s.path() + ": not readable as JSON lines or Parquet: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return out;
+    }
+
+    static String lit(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static String ident(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing to flush: the database is in memory
+        }
+    }
+}
