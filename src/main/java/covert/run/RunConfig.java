@@ -11,26 +11,39 @@ import java.util.Map;
  * @param limit       at most this many samples (environment × variant) before epochs; 0 = all
  * @param maxSamples   samples in flight at once
  * @param systemSuffix text appended to every system prompt, e.g. the schemer or saint policy of {@code validate}
+ * @param checkpoint   the training checkpoint the model is ({@code --checkpoint/--step/--phase}); overrides what the model
+ *                     knows of itself, null when not given
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                         long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix,
-                        String logFormat) {
+                        String logFormat, covert.model.Checkpoint checkpoint) {
 
     public static final List<String> FORMATS = List.of("eval", "json");
 
     public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                      long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
-        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval");
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null);
     }
 
     public RunConfig withLogFormat(String format) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, format);
+                systemSuffix, format, checkpoint);
     }
 
     public RunConfig withSystemSuffix(String suffix) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                suffix, logFormat);
+                suffix, logFormat, checkpoint);
+    }
+
+    public RunConfig withCheckpoint(covert.model.Checkpoint c) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, c);
+    }
+
+    /** The same run with another model, for a series of checkpoints evaluated on the same samples. */
+    public RunConfig withModel(String m, Map<String, String> args, covert.model.Checkpoint c) {
+        return new RunConfig(suite, m, args, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, c);
     }
 
     public RunConfig {
