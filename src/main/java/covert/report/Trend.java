@@ -232,7 +232,7 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
                 + "cites when any of its reasoning names a principle ID of the spec) and chosen scores: over valid samples of all environments, "
                 + "Wilson intervals (means with t intervals for numeric scores). Attribution: first against last checkpoint of each phase; the "
                 + "difference (after - before) has a bootstrap interval for covert actions (environments resampled jointly, as covert compare) and "
-                + "Newcombe's interval otherwise; the p-value is the exact McNemar test on samples paired by sample id, epoch and seed (paired t "
+                + "Newcombe's paired score interval (method 10) otherwise; the p-value is the exact McNemar test on samples paired by sample id, epoch and seed (paired t "
                 + "for numeric scores). Plateau: the last " + o.lastK() + " checkpoints of the series and of each phase are tested for any "
                 + "difference with Cochran's Q on the samples seen at all of them: its exact permutation distribution when few samples differ between "
                 + "checkpoints, else chi-square with K-1 df; exact McNemar for two checkpoints; Pearson's chi-square test of homogeneity when they "

@@ -62,6 +62,12 @@ final class TrendTests {
             double[] d = envMeanDifference(runs.get(to), runs.get(from));
             lo = d[1];
             hi = d[2];
+        } else if (m.binary() && pairs > 0) {
+            // after − before on the paired samples: both = 1 at both checkpoints, rose = 1 only after, fell = 1 only before
+            int both = (int) a.entrySet().stream().filter(e -> e.getValue() == 1 && Double.valueOf(1).equals(b.get(e.getKey()))).count();
+            double[] d = Tests.newcombePaired(both, rose, fell, pairs - both - rose - fell, conf);
+            lo = d[1];
+            hi = d[2];
         } else if (m.binary()) {
             int ka = (int) Math.round(before.value() * before.n()), kb = (int) Math.round(after.value() * after.n());
             double[] d = Tests.newcombeDifference(kb, after.n(), ka, before.n(), conf);

@@ -49,6 +49,27 @@ public final class Tests {
         return new double[] {d, lo, hi};
     }
 
+    /**
+     * Newcombe's score interval (method 10, 1998) for the difference p1 − p2 of two proportions measured on the same
+     * subjects: {@code both} successes in both, {@code onlyFirst} and {@code onlySecond} discordant pairs, {@code neither}.
+     * It combines the two Wilson intervals with the correlation phi of the paired table, so that it is as narrow as
+     * the pairing allows.
+     */
+    public static double[] newcombePaired(int both, int onlyFirst, int onlySecond, int neither, double confidence) {
+        int n = both + onlyFirst + onlySecond + neither;
+        if (n == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        Rate r1 = Interval.WILSON.of(both + onlyFirst, n, confidence), r2 = Interval.WILSON.of(both + onlySecond, n, confidence);
+        double d = r1.rate() - r2.rate();
+        double denom = Math.sqrt((double) (both + onlyFirst) * (onlySecond + neither) * (both + onlySecond) * (onlyFirst + neither));
+        // Newcombe's phi with its continuity correction for positive association (as in Fagerland, Lydersen & Laake 2017)
+        double a = (double) both * neither - (double) onlyFirst * onlySecond;
+        double phi = denom == 0 || (a >= 0 && a <= n / 2.0) ? 0 : (a > n / 2.0 ? a - n / 2.0 : a) / denom;
+        double l1 = r1.rate() - r1.lower(), u1 = r1.upper() - r1.rate(), l2 = r2.rate() - r2.lower(), u2 = r2.upper() - r2.rate();
+        double lo = d - Math.sqrt(Math.max(0, l1 * l1 - 2 * phi * l1 * u2 + u2 * u2));
+        double hi = d + Math.sqrt(Math.max(0, u1 * u1 - 2 * phi * u1 * l2 + l2 * l2));
+        return new double[] {d, Math.max(-1, lo), Math.min(1, hi)};
+    }
+
     /** A test statistic, its degrees of freedom and p-value; {@code exact} when the p-value is from the exact permutation distribution. */
     public record ChiSquare(double statistic, int df, double pValue, boolean exact) {
         public ChiSquare(double statistic, int df, double pValue) {

@@ -76,4 +76,17 @@ class TrendStatsTest {
         assertThat(Isotonic.fit(new double[] {1, 3, 2, 4}, new double[] {1, 1, 3, 1}, false))
                 .containsExactly(new double[] {1, 2.25, 2.25, 4}, Offset.offset(1e-12));
     }
+
+    @Test
+    void newcombe_paired_interval_on_fagerland_s_example() {
+        // Bentur et al. 2009 as in Fagerland, Lydersen & Laake (2017), ch. 8: table (1, 1; 7, 12), square-and-add
+        // interval -0.507 to -0.026 for the difference -0.286
+        double[] d = Tests.newcombePaired(1, 1, 7, 12, 0.95);
+        assertThat(d[0]).isCloseTo(-2.0 / 7, Offset.offset(1e-12));
+        assertThat(d[1]).isCloseTo(-0.50692, Offset.offset(1e-4));
+        assertThat(d[2]).isCloseTo(-0.02556, Offset.offset(1e-4));
+        // pairing narrows the interval against the independent-samples one when the pairs agree
+        double[] paired = Tests.newcombePaired(40, 3, 1, 56, 0.95), ind = Tests.newcombeDifference(43, 100, 41, 100, 0.95);
+        assertThat(paired[2] - paired[1]).isLessThan((ind[2] - ind[1]) / 2);
+    }
 }
