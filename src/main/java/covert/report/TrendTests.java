@@ -213,7 +213,8 @@ final class TrendTests {
     }
 
     static String delta(Metric m, double d) {
-        String sign = d < 0 ? "−" : d > 0 ? "+" : "";
+        double shown = m.binary() ? Math.round(1000 * d) / 1000.0 : d;
+        String sign = shown < 0 ? "−" : shown > 0 ? "+" : "";
         return m.binary() ? String.format(Locale.ROOT, "%s%.1f pts", sign, Math.abs(100 * d)) : String.format(Locale.ROOT, "%s%.3g", sign, Math.abs(d));
     }
 
