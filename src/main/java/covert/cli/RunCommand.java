@@ -25,8 +25,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", defaultValue = "covert", description = "Built-in suite name or a directory of YAML specs. Default: ${DEFAULT-VALUE}.")
     String suite;
 
-    @Option(names = "--model", description = "provider/name, e.g. sim/baseline or sim/antischeming.")
-    String model;
+    @Option(names = "--model", description = "provider/name, e.g. sim/baseline or sim/antischeming. Repeatable: each model is run on the same samples, one log each.")
+    List<String> models = new ArrayList<>();
 
     @Option(names = {"-M", "--model-arg"}, description = "Model argument key=value (repeatable), e.g. -M covert_rate=0.2 for sim models.")
     Map<String, String> modelArgs = new LinkedHashMap<>();
@@ -49,25 +49,72 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProviderMixin providers;
 
+    @Option(names = "--series", paramLabel = "FILE", description = "A YAML list of checkpoints to run on the same samples: {model, checkpoint, step, phase, model_args}.")
+    Path series;
+
+    @Option(names = "--checkpoint", paramLabel = "NAME", description = "Record the model as this training checkpoint (in the log's metadata), for covert trend.")
+    String checkpoint;
+
+    @Option(names = "--step", paramLabel = "N", description = "The checkpoint's training step (with --checkpoint).")
+    Long step;
+
+    @Option(names = "--phase", paramLabel = "P", description = "The checkpoint's training phase, e.g. sft, rl, capabilities (with --checkpoint).")
+    String phase;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Runner.Result result;
         if (resume != null) {
-            if (model != null) throw new UserError("--resume takes its model and settings from the journal; drop --model");
+            if (!models.isEmpty() || series != null) throw new UserError("--resume takes its model and settings from the journal; drop --model/--series");
             result = Runner.resume(resume, options.progress(resume.getFileName().toString(), err));
         } else {
-            if (model == null) throw new UserError("--model is required, e.g. --model sim/baseline");
-            String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
-            result = Runner.start(options.config(s, model, modelArgs, epochs, limit, envs).withProviders(providers.options()), options.logDir,
-                    options.progress(model, err));
+            var runs = planned();
+            if (runs.size() > 1) return runSeries(runs);
+            result = Runner.start(runs.get(0), options.logDir, options.progress(runs.get(0).model(), err));
         }
         out.print(TextReport.render(Summary.of(result.log().toString(), result.evalLog())));
         out.println("Log: " + result.log());
         if (result.notStarted() > 0) {
             out.println("Stopped at --max-cost: " + result.notStarted() + " sample(s) were not started.");
         }
+        return 0;
+    }
+
+    /** One config per model: the --model list or the series file, all with the same samples. */
+    private List<covert.run.RunConfig> planned() {
+        if (models.isEmpty() == (series == null)) {
+            throw new UserError(series == null ? "--model is required, e.g. --model sim/baseline" : "give either --model or --series, not both");
+        }
+        if (checkpoint == null && (step != null || phase != null)) throw new UserError("--step and --phase need --checkpoint NAME");
+        if (checkpoint != null && (series != null || models.size() > 1)) {
+            throw new UserError("--checkpoint labels one model; give each model its checkpoint in a --series file");
+        }
+        String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
+        var base = options.config(s, series == null ? models.get(0) : "series", modelArgs, epochs, limit, envs)
+                .withCheckpoint(checkpoint == null ? null : new covert.model.Checkpoint(checkpoint, step, phase))
+                .withProviders(providers.options());
+        return (series == null ? covert.run.Series.ofModels(models) : covert.run.Series.load(series)).configs(base);
+    }
+
+    /** Runs each model in turn and prints one line per log; the logs together are what covert trend reads. */
+    private int runSeries(List<covert.run.RunConfig> runs) throws java.io.IOException {
+        var out = spec.commandLine().getOut();
+        var logs = new ArrayList<String>();
+        var lines = new ArrayList<String>();
+        for (var cfg : runs) {
+            var r = Runner.start(cfg, options.logDir, options.progress(cfg.model(), spec.commandLine().getErr()));
+            var o = Summary.of(r.log().toString(), r.evalLog()).overall();
+            var cp = covert.model.Checkpoint.fromMetadata(r.evalLog().eval().metadata());
+            lines.add(String.format(java.util.Locale.ROOT, "%-32s %-14s %s  %s", cfg.model(), cp.map(c -> c.name() + (c.step() == null ? "" : " @" + c.step())).orElse("-"),
+                    o.rate() == null ? "undefined" : String.format(java.util.Locale.ROOT, "%5.1f%% [%.1f%%, %.1f%%]", 100 * o.rate(), 100 * o.lower(), 100 * o.upper()),
+                    r.log()));
+            logs.add(r.log().toString());
+        }
+        out.println(runs.size() + " runs on the same samples (seed " + runs.get(0).seed() + "); overall covert rate per model:");
+        lines.forEach(out::println);
+        out.println("Trend: covert trend " + String.join(" ", logs));
         return 0;
     }
 }

@@ -28,6 +28,16 @@ public record Checkpoint(String name, Long step, String phase) {
         return m;
     }
 
+    /**
+     * The checkpoint a run records: the one given on the command line, its missing step or phase taken from what
+     * the model knows of itself (simulated checkpoints do), or else the model's own.
+     */
+    public static Optional<Checkpoint> resolve(Checkpoint given, Optional<Checkpoint> own) {
+        if (given == null) return own;
+        return Optional.of(own.map(o -> new Checkpoint(given.name(), given.step() == null ? o.step() : given.step(),
+                given.phase() == null ? o.phase() : given.phase())).orElse(given));
+    }
+
     /** Reads {@code metadata.checkpoint} as written by {@link #toMetadata()}; empty when the run has none. */
     public static Optional<Checkpoint> fromMetadata(Map<String, Object> metadata) {
         if (metadata == null || !(metadata.get(KEY) instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) return Optional.empty();

@@ -22,6 +22,11 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    /** The page head every Covert HTML report shares, with its title. */
+    static String head(String title) {
+        return String.format(HEAD, Svg.esc(title));
+    }
+
     public static String render(List<Summary> summaries) {
         var sb = new StringBuilder(String.format(HEAD, "Covert report")).append("<h1>Covert-action report</h1>\n");
         for (Summary s : summaries) section(sb, s);

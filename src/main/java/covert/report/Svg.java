@@ -128,7 +128,7 @@ final class Svg {
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>", LABEL - 8, y, esc(text)));
     }
 
-    private static double axisMax(double m) {
+    static double axisMax(double m) {
         for (double step : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1}) if (m <= step) return step;
         return 1;
     }

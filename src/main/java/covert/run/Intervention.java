@@ -108,7 +108,7 @@ public final class Intervention {
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
         var loop = new AgentLoop(model, new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds())));
         var runCfg = new RunConfig(cfg.suite(), modelSpec, args, req.resamples(), cfg.seed(), cfg.maxTurns(), cfg.maxTokens(),
-                cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers());
+                cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers(), cfg.checkpoint());
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
                 "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));

@@ -12,31 +12,44 @@ import java.util.Map;
  * @param maxSamples   samples in flight at once
  * @param systemSuffix text appended to every system prompt, e.g. the schemer or saint policy of {@code validate}
  * @param providers    how real models are reached (base URL, key variable, roles, cache, cost, connections)
+ * @param checkpoint   the training checkpoint the model is ({@code --checkpoint/--step/--phase}); overrides what the model
+ *                     knows of itself, null when not given
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                         long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix,
-                        String logFormat, ProviderOptions providers) {
+                        String logFormat, ProviderOptions providers, covert.model.Checkpoint checkpoint) {
 
     public static final List<String> FORMATS = List.of("eval", "json");
 
     public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                      long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
-        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null);
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null, null);
     }
 
     public RunConfig withLogFormat(String format) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, format, providers);
+                systemSuffix, format, providers, checkpoint);
     }
 
     public RunConfig withSystemSuffix(String suffix) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                suffix, logFormat, providers);
+                suffix, logFormat, providers, checkpoint);
     }
 
     public RunConfig withProviders(ProviderOptions p) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, logFormat, p);
+                systemSuffix, logFormat, p, checkpoint);
+    }
+
+    public RunConfig withCheckpoint(covert.model.Checkpoint c) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, providers, c);
+    }
+
+    /** The same run with another model, for a series of checkpoints evaluated on the same samples. */
+    public RunConfig withModel(String m, Map<String, String> args, covert.model.Checkpoint c) {
+        return new RunConfig(suite, m, args, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, providers, c);
     }
 
     public RunConfig {

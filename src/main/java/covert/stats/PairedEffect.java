@@ -45,7 +45,7 @@ public record PairedEffect(int units, int beforeEvents, int afterEvents, int aft
                 else if (a) onlyAfter++;
                 else neither++;
             }
-            double[] d = Tests.newcombePaired(both, onlyBefore, onlyAfter, neither, confidence);
+            double[] d = Tests.newcombePaired(both, onlyAfter, onlyBefore, neither, confidence);
             return new PairedEffect(n, beforeK, afterK, afterN, before, after, d[0], d[1], d[2], p,
                     "Newcombe paired score interval; exact McNemar test");
         }

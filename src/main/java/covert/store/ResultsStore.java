@@ -22,7 +22,7 @@ import org.duckdb.DuckDBConnection;
 public final class ResultsStore implements AutoCloseable {
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, log VARCHAR, task VARCHAR, model VARCHAR, suite VARCHAR,
-              created VARCHAR, seed VARCHAR, epochs INTEGER, simulated BOOLEAN, samples INTEGER);
+              created VARCHAR, seed VARCHAR, epochs INTEGER, simulated BOOLEAN, samples INTEGER, checkpoint VARCHAR, step BIGINT, phase VARCHAR);
             CREATE TABLE IF NOT EXISTS samples (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, environment VARCHAR, family VARCHAR,
               grp VARCHAR, headline BOOLEAN, variant VARCHAR, epoch_seed VARCHAR, outcome VARCHAR, covert BOOLEAN, kinds VARCHAR,
               evidence VARCHAR, report VARCHAR, error VARCHAR, total_time DOUBLE, input_tokens BIGINT, output_tokens BIGINT,
@@ -33,6 +33,12 @@ public final class ResultsStore implements AutoCloseable {
               text VARCHAR, reasoning VARCHAR, tool_calls VARCHAR, tool_call_id VARCHAR, function VARCHAR);
             CREATE TABLE IF NOT EXISTS usage (run_id VARCHAR, sample_id VARCHAR, epoch INTEGER, role VARCHAR, model VARCHAR,
               input_tokens BIGINT, output_tokens BIGINT, total_tokens BIGINT);
+            """;
+    /** Stores made before runs recorded checkpoints get the columns on open. */
+    private static final String MIGRATE = """
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS checkpoint VARCHAR;
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS step BIGINT;
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS phase VARCHAR;
             """;
 
     private final DuckDBConnection conn;
@@ -46,7 +52,7 @@ public final class ResultsStore implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             var c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (var st = c.createStatement()) {
-                for (String ddl : SCHEMA.split(";")) if (!ddl.isBlank()) st.execute(ddl);
+                for (String ddl : (SCHEMA + MIGRATE).split(";")) if (!ddl.isBlank()) st.execute(ddl);
             }
             return new ResultsStore(c);
         } catch (SQLException | ClassNotFoundException e) {
@@ -110,7 +116,12 @@ public final class ResultsStore implements AutoCloseable {
             a.beginRow().append(run).append(path.toString()).append(spec.task()).append(spec.model())
                     .append(spec.dataset() == null ? "" : spec.dataset().name()).append(spec.created()).append(String.valueOf(seed))
                     .append(epochs instanceof Number n ? n.intValue() : 0)
-                    .append(spec.metadata() != null && Boolean.TRUE.equals(spec.metadata().get("simulated"))).append(samples).endRow();
+                    .append(spec.metadata() != null && Boolean.TRUE.equals(spec.metadata().get("simulated"))).append(samples);
+            var cp = covert.model.Checkpoint.fromMetadata(spec.metadata());
+            a.append(cp.map(covert.model.Checkpoint::name).orElse(null));
+            if (cp.isPresent() && cp.get().step() != null) a.append(cp.get().step().longValue());
+            else a.appendNull();
+            a.append(cp.map(covert.model.Checkpoint::phase).orElse(null)).endRow();
         }
     }
 
@@ -216,7 +227,9 @@ public final class ResultsStore implements AutoCloseable {
             try (var ps = conn.prepareStatement("""
                     INSERT INTO runs SELECT json->>'$.eval.run_id', ?, json->>'$.eval.task', json->>'$.eval.model', json->>'$.eval.dataset.name',
                            json->>'$.eval.created', json->>'$.eval.model_generate_config.seed', CAST(json->>'$.eval.config.epochs' AS INTEGER),
-                           coalesce(CAST(json->>'$.eval.metadata.simulated' AS BOOLEAN), false), ?
+                           coalesce(CAST(json->>'$.eval.metadata.simulated' AS BOOLEAN), false), ?,
+                           json->>'$.eval.metadata.checkpoint.name', CAST(json->>'$.eval.metadata.checkpoint.step' AS BIGINT),
+                           json->>'$.eval.metadata.checkpoint.phase'
                     FROM read_json_objects(?)""")) {
                 ps.setString(1, evalLog.toString());
                 ps.setInt(2, n);

@@ -51,7 +51,7 @@ class PairedEffectTest {
     @Test
     void with_no_pairs_the_correlation_term_vanishes() {
         // phi = 0 when a margin is empty: the interval is the independent Newcombe combination.
-        double[] paired = Tests.newcombePaired(0, 0, 5, 45, 0.95);
+        double[] paired = Tests.newcombePaired(0, 5, 0, 45, 0.95);
         double[] independent = Tests.newcombeDifference(5, 50, 0, 50, 0.95);
         assertThat(paired[0]).isEqualTo(independent[0]);
         assertThat(paired[1]).isCloseTo(independent[1], org.assertj.core.api.Assertions.within(1e-12));
