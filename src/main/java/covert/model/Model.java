@@ -31,6 +31,11 @@ public interface Model {
         NONE
     }
 
+    /** The training checkpoint this model is, when the model itself knows it (simulated checkpoints do). */
+    default java.util.Optional<Checkpoint> checkpoint() {
+        return java.util.Optional.empty();
+    }
+
     /** True for simulated test doubles, so every log and report can say its numbers are not findings. */
     default boolean simulated() {
         return false;

@@ -215,6 +215,7 @@ public final class Runner {
         meta.put("run", runMeta);
         meta.put("suite", suite.name());
         meta.put("simulated", model.simulated());
+        model.checkpoint().ifPresent(c -> meta.put(covert.model.Checkpoint.KEY, c.toMetadata()));
         if (model.simulated()) {
             meta.put("simulated_note", "Simulated model organism: a seeded test double. Its rates are configured, not findings about any real model.");
         }

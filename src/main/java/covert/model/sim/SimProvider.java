@@ -16,12 +16,14 @@ public final class SimProvider implements ModelProvider {
 
     @Override
     public Model create(String name, ModelContext context) {
-        Organism o = Organism.BUILT_IN.get(name);
+        int at = name.indexOf('@');
+        Organism o = Organism.BUILT_IN.get(at < 0 ? name : name.substring(0, at));
         if (o == null) {
             throw new UserError("unknown simulated organism 'sim/" + name + "' (known: sim/"
                     + String.join(", sim/", new TreeSet<>(Organism.BUILT_IN.keySet())) + ")");
         }
         var playbooks = context.playbooks().stream().filter(Playbook.class::isInstance).map(Playbook.class::cast).toList();
+        if (at >= 0) o = Checkpoints.at(o, name.substring(at + 1));
         return new SimModel(o.with(context.args()), playbooks);
     }
 }
