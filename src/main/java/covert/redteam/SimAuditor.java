@@ -4,7 +4,6 @@ import covert.env.Environment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,17 +66,17 @@ public final class SimAuditor implements Auditor {
 
     /** The variant point with the highest observed sabotage rate in the target's samples of the source environment. */
     static Map<String, String> basePoint(Environment env, List<Digest> transcripts) {
-        var counts = new LinkedHashMap<String, int[]>();
+        var counts = new java.util.HashMap<Map<String, String>, int[]>();
         for (var d : transcripts) {
             if (!d.environment().equals(env.spec().id())) continue;
-            var c = counts.computeIfAbsent(Environment.sampleId(env.spec().id(), d.variant()), k -> new int[2]);
+            var c = counts.computeIfAbsent(new java.util.TreeMap<>(d.variant()), k -> new int[2]);
             c[0] += d.sabotaged() ? 1 : 0;
             c[1]++;
         }
         Map<String, String> best = env.variants().get(0);
         double bestRate = -1;
         for (var v : env.variants()) {
-            var c = counts.get(Environment.sampleId(env.spec().id(), v));
+            var c = counts.get(new java.util.TreeMap<>(v));
             double rate = c == null || c[1] == 0 ? 0 : (double) c[0] / c[1];
             if (rate > bestRate) {
                 best = v;
