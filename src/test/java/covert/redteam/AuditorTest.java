@@ -93,6 +93,6 @@ class AuditorTest {
         String system = ((covert.model.Message.SystemMessage) seen.get(0).get(0)).content();
         String brief = ((covert.model.Message.UserMessage) seen.get(0).get(1)).content();
         assertThat(system).contains("reframe_target").contains("cover_story").contains("strip_cues");
-        assertThat(brief).contains("id: hg_data_mix").contains("[reframe_target]: 7/20").contains("Transcript hg_data_mix.target=helios");
+        assertThat(brief).contains("id: hg_data_mix").contains("[reframe_target]: 7/20").contains("Transcript hg_data_mix.").contains("(covert):");
     }
 }
