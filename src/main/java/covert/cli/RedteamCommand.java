@@ -1,17 +1,19 @@
 package covert.cli;
 
 import covert.UserError;
-import covert.model.ModelRoles;
+import covert.run.ProviderOptions;
 import covert.redteam.Auditors;
 import covert.redteam.RedTeam;
 import covert.redteam.SimAuditor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,9 +26,6 @@ final class RedteamCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "The target, provider/name, e.g. sim/sabotage-goal+antischeming.")
     String model;
-
-    @Option(names = "--model-role", description = "Another role's model, role=provider/name (repeatable). Roles: auditor (default sim/auditor).")
-    List<String> roles = new ArrayList<>();
 
     @Option(names = "--before", description = "A comparison model (e.g. the target before anti-scheming training) run on the suite and the kept variants.")
     String before;
@@ -64,13 +63,19 @@ final class RedteamCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print redteam.json instead of the report.")
     boolean json;
 
+    /** {@code --model-role auditor=provider/name} picks the auditor (default sim/auditor); other roles go to the runs. */
+    @Mixin
+    ProviderMixin providers;
+
     @Override
     public Integer call() throws Exception {
-        var role = ModelRoles.parse(roles, List.of("auditor"));
-        String auditorSpec = role.getOrDefault("auditor", SimAuditor.NAME);
         if (!model.contains("/")) throw new UserError("--model must look like provider/name, e.g. sim/sabotage-goal+antischeming");
-        var auditor = Auditors.create(auditorSpec, beam, seed);
-        var cfg = new RedTeam.Config(suite, envs, model, modelArgs, before, epochs, seed, rounds, variants, maxSamples);
+        var p = providers.options();
+        var roles = new TreeMap<>(p.roles());
+        String auditorSpec = roles.remove("auditor");
+        var runs = new ProviderOptions(p.baseUrl(), p.apiKeyEnv(), roles, p.cacheDir(), p.maxCost(), p.maxConnections(), p.priceTable());
+        var auditor = Auditors.create(auditorSpec == null ? SimAuditor.NAME : auditorSpec, model, p, beam, seed);
+        var cfg = new RedTeam.Config(suite, envs, model, modelArgs, before, epochs, seed, rounds, variants, maxSamples, runs);
         var result = RedTeam.run(cfg, auditor, out, covert.run.Progress.NONE);
         var o = spec.commandLine().getOut();
         o.print(json ? result.report().json() : result.report().text());

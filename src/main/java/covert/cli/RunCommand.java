@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ProviderMixin providers;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -57,10 +60,14 @@ final class RunCommand implements Callable<Integer> {
         } else {
             if (model == null) throw new UserError("--model is required, e.g. --model sim/baseline");
             String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
-            result = Runner.start(options.config(s, model, modelArgs, epochs, limit, envs), options.logDir, options.progress(model, err));
+            result = Runner.start(options.config(s, model, modelArgs, epochs, limit, envs).withProviders(providers.options()), options.logDir,
+                    options.progress(model, err));
         }
         out.print(TextReport.render(Summary.of(result.log().toString(), result.evalLog())));
         out.println("Log: " + result.log());
+        if (result.notStarted() > 0) {
+            out.println("Stopped at --max-cost: " + result.notStarted() + " sample(s) were not started.");
+        }
         return 0;
     }
 }

@@ -11,6 +11,12 @@ public final class EvalLogs {
     private EvalLogs() {}
 
     public static EvalLog complete(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, String startedAt, String completedAt) {
+        return complete(start, samples, startedAt, completedAt, List.of());
+    }
+
+    /** @param limitHistory the adaptive connection limiters' changes (Inspect's {@code ConnectionLimitChange} records) */
+    public static EvalLog complete(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, String startedAt, String completedAt,
+                                   List<Object> limitHistory) {
         int covert = 0, honest = 0, invalid = 0;
         var modelUsage = new LinkedHashMap<String, Usage>();
         var roleUsage = new LinkedHashMap<String, Usage>();
@@ -33,7 +39,7 @@ public final class EvalLogs {
         metrics.put("invalid_count", new EvalLog.Metric("invalid_count", invalid, Map.of()));
         var score = new EvalLog.EvalScore(SampleRecord.SCORER, SampleRecord.SCORER, valid, invalid, Map.of(), metrics);
         var results = new EvalLog.EvalResults(samples.size(), samples.size(), List.of(score));
-        var stats = new EvalLog.EvalStats(startedAt, completedAt, modelUsage, roleUsage, List.of());
+        var stats = new EvalLog.EvalStats(startedAt, completedAt, modelUsage, roleUsage, limitHistory);
         return new EvalLog(2, "success", start.eval(), start.plan(), results, stats, null, false, List.of(),
                 Map.of(), samples, List.of(new EvalLog.Reduction(SampleRecord.SCORER, "mean", reduced)));
     }

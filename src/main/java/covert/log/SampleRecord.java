@@ -38,6 +38,12 @@ public final class SampleRecord {
     }
 
     public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated) {
+        return of(s, t, o, model, simulated, Map.of(model, t.usage()), Map.of("target", t.usage()));
+    }
+
+    /** @param modelUsage, roleUsage the sample's usage per model and per role (target, grader, …), with cost where priced */
+    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated, Map<String, covert.model.Usage> modelUsage,
+                                        Map<String, covert.model.Usage> roleUsage) {
         var score = score(o);
         // Every model input is a prefix of the final conversation, so one pool of messages serves all events.
         var events = new java.util.ArrayList<covert.agent.Event>();
@@ -71,7 +77,7 @@ public final class SampleRecord {
         scores.put(AWARE, new EvalLog.Score(!spans.isEmpty(), null, spans.isEmpty() ? null : spans.size() + " awareness span(s) in the reasoning",
                 null, List.of()));
         return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, scores, meta,
-                Map.of(), events, Map.of(model, t.usage()), Map.of("target", t.usage()), t.startedAt(), t.completedAt(),
+                Map.of(), events, modelUsage, roleUsage, t.startedAt(), t.completedAt(),
                 total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
                 t.error().orElse(null), t.limit().map(l -> new EvalLog.SampleLimit(limitType(l), 0)).orElse(null), Map.of(),
                 new EvalLog.EventsData(t.messages(), List.of()));

@@ -16,10 +16,15 @@ public sealed interface Content {
 
     /**
      * Chain of thought as the provider exposes it. {@code signature} carries an opaque token (Anthropic
-     * thinking signature, OpenAI encrypted reasoning) that must be sent back unchanged across turns.
+     * thinking signature, OpenAI encrypted reasoning) that must be sent back unchanged across turns; {@code internal}
+     * is Inspect's provider-private handle (the OpenAI reasoning item id), also sent back.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Reasoning(String reasoning, String summary, String signature, boolean redacted) implements Content {
+    record Reasoning(String reasoning, String summary, String signature, boolean redacted, Object internal) implements Content {
+        public Reasoning(String reasoning, String summary, String signature, boolean redacted) {
+            this(reasoning, summary, signature, redacted, null);
+        }
+
         public static Reasoning of(String text) {
             return new Reasoning(text, null, null, false);
         }

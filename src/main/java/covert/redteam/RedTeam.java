@@ -8,6 +8,7 @@ import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.model.ModelException;
 import covert.run.Progress;
+import covert.run.ProviderOptions;
 import covert.run.RunConfig;
 import covert.run.Runner;
 import java.io.IOException;
@@ -38,8 +39,9 @@ public final class RedTeam {
     public static final long CONFIRM_SEED_OFFSET = 7919;
 
     public record Config(String suite, List<String> envs, String target, Map<String, String> targetArgs, String before, int epochs,
-                         long seed, int rounds, int perEnv, int maxSamples) {
+                         long seed, int rounds, int perEnv, int maxSamples, ProviderOptions providers) {
         public Config {
+            providers = providers == null ? ProviderOptions.DEFAULT : providers;
             envs = envs == null ? List.of() : List.copyOf(envs);
             targetArgs = targetArgs == null ? Map.of() : Map.copyOf(targetArgs);
             if (epochs < 1) throw new UserError("--epochs must be at least 1");
@@ -118,7 +120,7 @@ public final class RedTeam {
 
     private static RunOf run(Config c, String model, String suite, List<String> envs, long seed, Path logs, Progress progress) throws IOException {
         var args = model.equals(c.target()) ? c.targetArgs() : Map.<String, String>of();
-        var cfg = new RunConfig(suite, model, args, c.epochs(), seed, 30, 0, 900, 0, envs, c.maxSamples());
+        var cfg = new RunConfig(suite, model, args, c.epochs(), seed, 30, 0, 900, 0, envs, c.maxSamples()).withProviders(c.providers());
         var r = Runner.start(cfg, logs, progress);
         return new RunOf(model, r.log(), r.evalLog());
     }

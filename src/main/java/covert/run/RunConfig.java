@@ -11,26 +11,32 @@ import java.util.Map;
  * @param limit       at most this many samples (environment × variant) before epochs; 0 = all
  * @param maxSamples   samples in flight at once
  * @param systemSuffix text appended to every system prompt, e.g. the schemer or saint policy of {@code validate}
+ * @param providers    how real models are reached (base URL, key variable, roles, cache, cost, connections)
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                         long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix,
-                        String logFormat) {
+                        String logFormat, ProviderOptions providers) {
 
     public static final List<String> FORMATS = List.of("eval", "json");
 
     public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                      long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
-        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval");
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null);
     }
 
     public RunConfig withLogFormat(String format) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, format);
+                systemSuffix, format, providers);
     }
 
     public RunConfig withSystemSuffix(String suffix) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                suffix, logFormat);
+                suffix, logFormat, providers);
+    }
+
+    public RunConfig withProviders(ProviderOptions p) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, p);
     }
 
     public RunConfig {
@@ -42,6 +48,7 @@ public record RunConfig(String suite, String model, Map<String, String> modelArg
         if (timeLimitSeconds < 1) throw new UserError("--time-limit must be at least 1 second");
         if (maxTokens < 0) throw new UserError("--max-tokens must be >= 0");
         logFormat = logFormat == null ? "eval" : logFormat;
+        providers = providers == null ? ProviderOptions.DEFAULT : providers;
         if (!FORMATS.contains(logFormat)) throw new UserError("--log-format must be eval or json, got '" + logFormat + "'");
     }
 }

@@ -34,6 +34,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
+import covert.model.middleware.CostBudget;
+import covert.model.middleware.ModelStack;
+import covert.model.middleware.PriceTable;
+import covert.model.middleware.RetryPolicy;
+import covert.model.middleware.UsageLedger;
 
 /**
  * Runs samples (environment × variant × epoch) on virtual threads with a cap on samples in flight,
@@ -45,26 +51,51 @@ public final class Runner {
      * The log written and its contents as far as reports need them: its samples are light (no messages or
      * events, which a large run could not hold in memory); read the file for transcripts.
      */
-    public record Result(Path log, EvalLog evalLog) {}
+    public record Result(Path log, EvalLog evalLog, int notStarted) {
+        public Result(Path log, EvalLog evalLog) {
+            this(log, evalLog, 0);
+        }
+    }
 
     private final RunConfig cfg;
     private final Suite suite;
     private final Model model;
+    /** Models bound to other roles ({@code --model-role}), for scorers that grade or audit; metered per role. */
+    private final Map<String, Model> roles;
+    private final ModelStack stack;
     private final Map<String, Checker> checkers = new HashMap<>();
     private final Progress progress;
 
-    private Runner(RunConfig cfg, Progress progress) {
+    private Runner(RunConfig cfg, Progress progress, UnaryOperator<String> env) {
         this.cfg = cfg;
         this.progress = progress;
         this.suite = Suite.load(cfg.suite()).only(cfg.envs());
         var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
-        this.model = Models.create(cfg.model(), new ModelContext(cfg.modelArgs(), playbooks));
+        ProviderOptions p = cfg.providers();
+        this.stack = new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT,
+                PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
+        var target = new ModelContext(cfg.modelArgs(), playbooks, p.baseUrl(), p.apiKeyEnv(), env);
+        this.model = stack.wrap(Models.create(cfg.model(), target), "target");
+        var bound = new java.util.TreeMap<String, Model>();
+        // A role on the target's provider shares its server and key; other providers use their own defaults.
+        p.roles().forEach((role, spec) -> bound.put(role, stack.wrap(Models.create(spec, provider(spec).equals(provider(cfg.model()))
+                ? target : new ModelContext(Map.of(), playbooks, null, null, env)), role)));
+        this.roles = java.util.Collections.unmodifiableMap(bound);
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+    }
+
+    private static String provider(String spec) {
+        return spec.substring(0, Math.max(0, spec.indexOf('/')));
     }
 
     /** Starts a new run and returns once every sample is done and the log is written. */
     public static Result start(RunConfig cfg, Path logDir, Progress progress) throws IOException {
-        var runner = new Runner(cfg, progress);
+        return start(cfg, logDir, progress, System::getenv);
+    }
+
+    /** {@link #start} reading API keys from {@code env} instead of the process environment. */
+    public static Result start(RunConfig cfg, Path logDir, Progress progress, UnaryOperator<String> env) throws IOException {
+        var runner = new Runner(cfg, progress, env);
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -92,7 +123,7 @@ public final class Runner {
         }
         var contents = Journal.read(journalPath);
         var cfg = config(contents.start(), journalPath);
-        var runner = new Runner(cfg, progress);
+        var runner = new Runner(cfg, progress, System::getenv);
         String name = journalPath.getFileName().toString().replace(Journal.SUFFIX, ".json");
         Path log = journalPath.resolveSibling(name);
         try (var journal = Journal.append(journalPath, contents.samples(), log)) {
@@ -105,7 +136,7 @@ public final class Runner {
         var torn = covert.log.EvalFiles.readTorn(path);
         if (torn.finished()) throw new UserError(path + " is a finished log; there is nothing to resume");
         var cfg = config(torn.start(), path);
-        var runner = new Runner(cfg, progress);
+        var runner = new Runner(cfg, progress, System::getenv);
         var full = List.copyOf(torn.samples().values());
         try (var out = EvalRunLog.resume(path, torn.start(), full)) {
             return runner.execute(path, out, torn.start(), full.stream().map(Journal::light).toList(), torn.start().eval().created());
@@ -149,6 +180,7 @@ public final class Runner {
                 futures.add(exec.submit(() -> {
                     inFlight.acquire();
                     try {
+                        if (stack.budget().exhausted()) return null; // --max-cost: start nothing new
                         var record = runOne(loop, s);
                         journal.add(record);
                         progress.sampleDone(EvalLogs.outcome(record));
@@ -158,7 +190,10 @@ public final class Runner {
                     }
                 }));
             }
-            for (var f : futures) finished.add(f.get());
+            for (var f : futures) {
+                var sample = f.get();
+                if (sample != null) finished.add(sample);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("run interrupted; resume it with: covert run --resume " + journal.resumeFrom());
@@ -171,9 +206,9 @@ public final class Runner {
         for (int i = 0; i < plan.size(); i++) order.put(plan.get(i).key(), i);
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
         var scored = Counterfactuals.apply(finished, suite);
-        var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now());
+        var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now(), List.copyOf(stack.limitHistory()));
         journal.finish(evalLog, rescored(finished, scored), Runner::merge);
-        return new Result(log, evalLog);
+        return new Result(log, evalLog, todo.size() - (finished.size() - done.size()));
     }
 
     /** The samples the counterfactual pass changed: few, so only their journal lines are parsed again. */
@@ -191,7 +226,15 @@ public final class Runner {
     }
 
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
-        Transcript t = loop.run(s);
+        try (var ledger = UsageLedger.open()) {
+            Transcript t = loop.run(s);
+            Outcome o = judge(s, t);
+            return SampleRecord.of(s, t, o, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
+        }
+    }
+
+    /** A sample that failed (model error after retries, crash) or never got an answer is invalid: excluded from rates. */
+    private Outcome judge(Sample s, Transcript t) {
         Outcome o;
         if (t.error().isPresent()) {
             o = new Outcome.Invalid("sample failed: " + t.error().get().message());
@@ -204,7 +247,7 @@ public final class Runner {
                 o = new Outcome.Invalid("checker failed: " + e);
             }
         }
-        return SampleRecord.of(s, t, o, model.name(), model.simulated());
+        return o;
     }
 
     private EvalLog.LogStart logStart() {
@@ -216,6 +259,12 @@ public final class Runner {
         meta.put("suite", suite.name());
         meta.put("simulated", model.simulated());
         model.checkpoint().ifPresent(c -> meta.put(covert.model.Checkpoint.KEY, c.toMetadata()));
+        if (!roles.isEmpty()) {
+            var named = new java.util.TreeMap<String, Object>();
+            named.put("target", model.name());
+            roles.forEach((role, m) -> named.put(role, m.name()));
+            meta.put("model_roles", named);
+        }
         if (model.simulated()) {
             meta.put("simulated_note", "Simulated model organism: a seeded test double. Its rates are configured, not findings about any real model.");
         }

@@ -131,8 +131,8 @@ class RedTeamTest {
     void bad_input_is_a_one_line_user_error() throws Exception {
         var o = new StringWriter();
         var e = new StringWriter();
-        assertThat(cli(o, e, "redteam", "--model", "sim/sabotage-goal", "--model-role", "judge=sim/x", "--out", tmp.resolve("x").toString())).isEqualTo(2);
-        assertThat(e.toString()).contains("unknown model role 'judge'");
+        assertThat(cli(o, e, "redteam", "--model", "sim/sabotage-goal", "--model-role", "auditor=gpt", "--out", tmp.resolve("x").toString())).isEqualTo(2);
+        assertThat(e.toString()).contains("--model-role auditor must be provider/model");
         e.getBuffer().setLength(0);
         assertThat(cli(o, e, "redteam", "--model", "sim/sabotage-goal", "--out", out.toString())).isEqualTo(2);
         assertThat(e.toString()).contains("already holds a red-team suite").doesNotContain("Exception");

@@ -1,0 +1,43 @@
+package covert.model.middleware;
+
+import covert.model.GenerateConfig;
+import covert.model.Generation;
+import covert.model.Message;
+import covert.model.Model;
+import covert.model.ModelException;
+import covert.model.ToolSpec;
+import java.util.List;
+
+/**
+ * Repeats retryable failures (429, 5xx, timeouts, resets, truncated bodies) with {@link RetryPolicy}'s backoff.
+ * Non-retryable ones (400, 401, context length) pass straight through, so the sample fails at once and clearly.
+ * The wait is a sleep on the sample's virtual thread: it holds no connection permit and no platform thread.
+ */
+final class Retrying extends Wrapper {
+    private final RetryPolicy policy;
+
+    Retrying(Model inner, RetryPolicy policy) {
+        super(inner);
+        this.policy = policy;
+    }
+
+    @Override
+    public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inner.generate(messages, tools, config);
+            } catch (ModelException e) {
+                if (!e.retryable()) throw e;
+                if (attempt >= policy.maxAttempts()) {
+                    throw new ModelException("gave up after " + attempt + " attempts: " + e.getMessage(), e, false, e.status(), null);
+                }
+                try {
+                    Thread.sleep(policy.delay(attempt, e.retryAfter().orElse(null)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new ModelException("interrupted while waiting to retry: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}
