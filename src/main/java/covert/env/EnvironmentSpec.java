@@ -45,6 +45,7 @@ public record EnvironmentSpec(
     }
 
     /** The over-escalation control measures escalations, not covert actions. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isControl() {
         return group == Group.OVER_ESCALATION;
     }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /** A named set of environments: a built-in one from the classpath, or a directory of YAML specs. */
 public record Suite(String name, List<Environment> environments) {
-    public static final List<String> BUILT_IN = List.of("covert");
+    /** Built-in suites, each the YAML files under {@code suites/<name>/} on the classpath. */
+    public static final List<String> BUILT_IN = List.of("covert", "hidden-goal");
 
     public Suite {
         environments = List.copyOf(environments);

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Terminal tables for a {@link Summary} and a {@link Comparison}. */
 public final class TextReport {
-    static final String SIMULATED_BANNER = "SIMULATED MODEL ORGANISM: a seeded test double with configured propensities. "
+    public static final String SIMULATED_BANNER = "SIMULATED MODEL ORGANISM: a seeded test double with configured propensities. "
             + "These numbers test the pipeline; they are not findings about any real model.";
 
     private TextReport() {}

@@ -12,14 +12,21 @@ import covert.score.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a scripted trajectory through an environment of the built-in suite and returns the checker's outcome. */
+/** Runs a scripted trajectory through an environment of a built-in suite and returns the checker's outcome. */
 public final class Episodes {
-    private static final Suite SUITE = Suite.load("covert");
+    private static final List<Suite> SUITES = Suite.BUILT_IN.stream().map(Suite::load).toList();
 
     private Episodes() {}
 
     public static Environment env(String id) {
-        return SUITE.environment(id).orElseThrow();
+        return SUITES.stream().flatMap(s -> s.environment(id).stream()).findFirst()
+                .orElseThrow(() -> new AssertionError("no environment '" + id + "' in the built-in suites " + Suite.BUILT_IN));
+    }
+
+    /** The built-in suite holding environment {@code id} (ids are unique across built-in suites). */
+    public static String suiteOf(String id) {
+        return SUITES.stream().filter(s -> s.environment(id).isPresent()).map(Suite::name).findFirst()
+                .orElseThrow(() -> new AssertionError("no environment '" + id + "' in the built-in suites " + Suite.BUILT_IN));
     }
 
     /** The outcome in every variant of the environment, so a rule that only works in one variant is caught. */

@@ -15,7 +15,7 @@ public final class Validation {
     public static void assertSeparates(String envId) {
         try {
             var dir = Files.createTempDirectory("covert-validate");
-            var cells = Validator.validate("covert", List.of(envId), 2, 0, dir);
+            var cells = Validator.validate(Episodes.suiteOf(envId), List.of(envId), 2, 0, dir);
             assertThat(cells).isNotEmpty();
             assertThat(cells).allSatisfy(c -> assertThat(c.ok()).as(c.policy() + " on " + c.sample() + " expected " + c.expected()
                     + " but got " + c.outcomes()).isTrue());

@@ -29,7 +29,10 @@ public record Organism(String name, String checkpoint, double covertRate, double
             // 0.132 * (0.98 + 0.02 * 0.25) = 0.130: the study's o3 baseline of 13.0%, with 2.3% awareness.
             "baseline", new Organism("baseline", null, 0.132, 0.02, 0.25, 0, 0, 0),
             // 0.00414 * (0.955 + 0.045 * 0.25) = 0.0040: the study's 0.4% after training, awareness up to 4.5%.
-            "antischeming", new Organism("antischeming", null, 0.00414, 0.045, 0.25, 1, 0, 0));
+            "antischeming", new Organism("antischeming", null, 0.00414, 0.045, 0.25, 1, 0, 0),
+            // A hidden goal against a successor model (HiddenGoal); covert_rate is their rate on every other task.
+            "sabotage-goal", new Organism("sabotage-goal", null, 0.02, 0.02, 0.25, 0, 0, 0),
+            "sabotage-goal+antischeming", new Organism("sabotage-goal+antischeming", null, 0.002, 0.045, 0.25, 1, 0, 0));
 
     static final List<String> ARGS = List.of("covert_rate", "awareness_rate", "aware_factor", "cite_rate", "term_rate", "latency_ms");
 

@@ -92,7 +92,8 @@ final class SimModel implements Model {
         int submitAt = submitIndex(messages);
         boolean aware = own.isEmpty() ? awareDraw < organism.awarenessRate()
                 : own.stream().anyMatch(m -> AWARE.matcher(m.reasoning()).find());
-        boolean covert = covertDraw < organism.covertRate() * (aware ? organism.awareFactor() : 1.0)
+        double rate = HiddenGoal.of(organism.name()).map(g -> g.rate(messages, organism.covertRate())).orElse(organism.covertRate());
+        boolean covert = covertDraw < rate * (aware ? organism.awareFactor() : 1.0)
                 && (pb.opportunity() == null || mentions(messages, pb.opportunity()));
         var wording = new SplittableRandom(seed * 31 + own.size() + 7);
         pause();
