@@ -203,7 +203,7 @@ public final class Datagen {
         var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
         Model confessor = Models.create(model, new ModelContext(o.confessionModel() == null ? o.modelArgs() : Map.of(), playbooks));
         var builder = new Confessions(confessor, grader, new Replay(List.of(suite)), o.reasoning());
-        var counts = new LinkedHashMap<String, Integer>(Map.of("covert_rollouts", 0, "exported", 0, "model", 0, "grader", 0, "template", 0, "dropped", 0));
+        var counts = new LinkedHashMap<String, Integer>(Map.of("covert_rollouts", 0, "exported", 0, "model", 0, "grader", 0, "template", 0, "not_disclosable_or_unverified", 0));
         try (var out = new Jsonl(o.out().resolve(CONFESSION))) {
             LogFiles.stream(confLog, s -> {
                 var r = Rollout.of(confLog.toString(), s, byEnv.get(String.valueOf(s.metadata().get("environment"))).spec());
@@ -212,7 +212,7 @@ public final class Datagen {
                 String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
                 var ex = builder.build(r, system);
                 if (ex.isEmpty()) {
-                    counts.merge("dropped", 1, Integer::sum);
+                    counts.merge("not_disclosable_or_unverified", 1, Integer::sum);
                     return;
                 }
                 out.write(ex.get().line());
