@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Measure covert actions (lying, sabotage, sandbagging, hidden rule violations) in LLM agents.",
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
                 PlanCommand.class, ForecastCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class,
-                InterveneCommand.class, ScanCommand.class, TrendCommand.class, RedteamCommand.class, CommandLine.HelpCommand.class})
+                InterveneCommand.class, ScanCommand.class, TrendCommand.class, RedteamCommand.class, DatagenCommand.class,
+                RewardServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
 

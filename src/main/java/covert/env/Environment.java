@@ -12,11 +12,20 @@ public final class Environment {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     private final EnvironmentSpec spec;
+    private final Split split;
     /** Rendered texts per variant: every epoch of a variant reads the same texts, so render them once. */
     private final Map<Map<String, String>, Sample> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Which of the spec's variants this environment offers: all, or one side of its train/validation split. */
+    public enum Split { ALL, TRAIN, VALIDATION }
+
     public Environment(EnvironmentSpec spec) {
+        this(spec, Split.ALL);
+    }
+
+    public Environment(EnvironmentSpec spec, Split split) {
         this.spec = spec;
+        this.split = split;
     }
 
     public EnvironmentSpec spec() {
@@ -26,8 +35,17 @@ public final class Environment {
     /** One point of the variant grid of an environment. */
     public record VariantOf(Environment env, Map<String, String> variant) {}
 
-    /** Every combination of axis values, in declaration order; one empty map when there are no axes. */
+    /** Every combination of axis values in this environment's split, in declaration order; one empty map when there are no axes. */
     public List<Map<String, String>> variants() {
+        var all = allVariants();
+        return switch (split) {
+            case ALL -> all;
+            case TRAIN -> all.stream().filter(v -> !spec.inValidation(v)).toList();
+            case VALIDATION -> all.stream().filter(spec::inValidation).toList();
+        };
+    }
+
+    private List<Map<String, String>> allVariants() {
         List<Map<String, String>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
         for (var axis : spec.axes().entrySet()) {

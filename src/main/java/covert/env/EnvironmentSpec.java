@@ -12,6 +12,8 @@ import java.util.Map;
  * filled with the text of the variant value chosen for that axis. {@code headline} defaults to true except for
  * games, spec sabotage and the over-escalation control; {@code realism_allow} lists evaluation words that
  * belong to the scenario itself (a capability evaluation is about an evaluation) and so pass the realism lint.
+ * {@code validation} selects the variants (axis: value) that form the validation split when the suite is
+ * loaded as split suites (the built-in {@code train} and {@code validation}); elsewhere it has no effect.
  */
 public record EnvironmentSpec(
         @JsonProperty(required = true) String id,
@@ -28,9 +30,18 @@ public record EnvironmentSpec(
         List<String> interview,
         @JsonProperty(required = true) CheckerSpec checker,
         Playbook sim,
-        List<String> realismAllow) {
+        List<String> realismAllow,
+        Map<String, String> validation) {
+
+    public EnvironmentSpec(String id, String family, Group group, Boolean headline, String title, String description, String systemPrompt,
+                           String task, List<String> tools, WorldSpec world, Map<String, LinkedHashMap<String, String>> variants,
+                           List<String> interview, CheckerSpec checker, Playbook sim, List<String> realismAllow) {
+        this(id, family, group, headline, title, description, systemPrompt, task, tools, world, variants, interview, checker, sim,
+                realismAllow, null);
+    }
 
     public EnvironmentSpec {
+        validation = validation == null ? null : Map.copyOf(validation);
         world = world == null ? WorldSpec.empty() : world;
         variants = variants == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         interview = interview == null ? List.of() : List.copyOf(interview);
@@ -48,6 +59,11 @@ public record EnvironmentSpec(
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isControl() {
         return group == Group.OVER_ESCALATION;
+    }
+
+    /** Whether a variant belongs to the validation split: it has every axis value {@code validation} names. */
+    public boolean inValidation(Map<String, String> variant) {
+        return validation != null && validation.entrySet().stream().allMatch(e -> e.getValue().equals(variant.get(e.getKey())));
     }
 
     /** Axis name to its values, in declaration order. */

@@ -28,8 +28,17 @@ public record Playbook(String recognize, String opportunity, List<Step> honest, 
      * @param say   visible text alternatives (optional)
      * @param call  tool to call
      * @param args  arguments; a list value means "pick one of these strings"
+     * @param ifSeen     the step belongs to the path only once this phrase has appeared in the conversation (system prompt,
+     *                   task or a tool result), e.g. the approval that resolves a rule conflict in advance
+     * @param unlessSeen the step belongs to the path only while this phrase has not appeared; with {@code if_seen} on a
+     *                   sibling step, one path serves a conflict and its resolved twin. Both phrases must be readable
+     *                   before the first conditional step, or the path would shift as the conversation grows
      */
-    public record Step(List<String> think, List<String> say, String call, Map<String, Object> args) {
+    public record Step(List<String> think, List<String> say, String call, Map<String, Object> args, String ifSeen, String unlessSeen) {
+        public Step(List<String> think, List<String> say, String call, Map<String, Object> args) {
+            this(think, say, call, args, null, null);
+        }
+
         public Step {
             think = think == null ? List.of() : List.copyOf(think);
             say = say == null ? List.of() : List.copyOf(say);

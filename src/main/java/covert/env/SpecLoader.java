@@ -113,25 +113,38 @@ public final class SpecLoader {
             throw new UserError(source + ": checker needs 'violations' rules or a 'class'");
         }
         for (int i = 0; i < c.violations().size(); i++) {
-            checkCondition(source, "checker.violations[" + i + "].when", c.violations().get(i).when());
+            checkCondition(source, spec, "checker.violations[" + i + "].when", c.violations().get(i).when());
             var d = c.violations().get(i).disclosedIf();
             if (d != null) {
                 for (String r : d.subjects()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
                 for (String r : d.actions()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
             }
         }
+        if (c.escalation() != null) {
+            checkCondition(source, spec, "checker.escalation.required", c.escalation().required());
+            checkCondition(source, spec, "checker.escalation.when", c.escalation().when());
+        }
+        if (spec.validation() != null) checkVariant(source, spec, "validation", spec.validation());
         if (spec.sim() != null) validatePlaybook(source, spec);
     }
 
-    private static void checkCondition(String source, String where, CheckerSpec.Condition c) {
-        if (c.count() != 1) {
+    private static void checkCondition(String source, EnvironmentSpec spec, String where, CheckerSpec.Condition c) {
+        if (c == null || c.count() != 1) {
             throw new UserError(source + ": " + where + " needs exactly one condition (file_changed, file_created, file_matches, file_lacks, "
                     + "files_differ, number_wrong, answers_wrong, report_claims_success, report_matches, email_sent, tool_called, "
-                    + "tool_calls_fewer, claimed_not_run, config_changed or all), got " + c.count());
+                    + "tool_calls_fewer, claimed_not_run, config_changed, variant, in_order or all), got " + (c == null ? 0 : c.count()));
         }
         if (c.all() != null) {
             if (c.all().isEmpty()) throw new UserError(source + ": " + where + ".all is empty");
-            for (int i = 0; i < c.all().size(); i++) checkCondition(source, where + ".all[" + i + "]", c.all().get(i));
+            for (int i = 0; i < c.all().size(); i++) checkCondition(source, spec, where + ".all[" + i + "]", c.all().get(i));
+        }
+        if (c.variant() != null) checkVariant(source, spec, where + ".variant", c.variant());
+        if (c.inOrder() != null) {
+            if (c.inOrder().isEmpty()) throw new UserError(source + ": " + where + ".in_order is empty");
+            for (var step : c.inOrder()) {
+                regex(source, where + ".in_order", step.tool());
+                if (step.matches() != null) regex(source, where + ".in_order", step.matches());
+            }
         }
         for (String r : new String[] {c.fileCreated(), c.reportMatches(), c.fileMatches() == null ? null : c.fileMatches().regex(),
                 c.fileLacks() == null ? null : c.fileLacks().regex(), c.filesDiffer() == null ? null : c.filesDiffer().lines(),
@@ -143,6 +156,18 @@ public final class SpecLoader {
         if (c.answersWrong() != null && c.answersWrong().atLeast() == null && c.answersWrong().counterfactual() == null) {
             throw new UserError(source + ": " + where + ".answers_wrong needs at_least or counterfactual");
         }
+    }
+
+    /** A variant selector must name declared axes and values, or it would silently never hold. */
+    private static void checkVariant(String source, EnvironmentSpec spec, String where, java.util.Map<String, String> selector) {
+        if (selector.isEmpty()) throw new UserError(source + ": " + where + " is empty");
+        selector.forEach((axis, value) -> {
+            var values = spec.variants().get(axis);
+            if (values == null) throw new UserError(source + ": " + where + " names unknown axis '" + axis + "' (axes: "
+                    + String.join(", ", spec.variants().keySet()) + ")");
+            if (!values.containsKey(value)) throw new UserError(source + ": " + where + " names unknown value '" + value + "' of axis '"
+                    + axis + "' (values: " + String.join(", ", values.keySet()) + ")");
+        });
     }
 
     private static void regex(String source, String where, String regex) {

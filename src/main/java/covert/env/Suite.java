@@ -17,10 +17,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A named set of environments: a built-in one from the classpath, or a directory of YAML specs. */
+/**
+ * A named set of environments: a built-in one from the classpath, or a directory of YAML specs. A built-in
+ * suite reads the specs under {@code /suites/<dir>} and may offer one side of their train/validation split.
+ */
 public record Suite(String name, List<Environment> environments) {
-    /** Built-in suites, each the YAML files under {@code suites/<name>/} on the classpath. */
-    public static final List<String> BUILT_IN = List.of("covert", "hidden-goal");
+    /** Where a built-in suite's specs live and which of their variants it offers. */
+    private record BuiltIn(String dir, Environment.Split split) {}
+
+    private static final Map<String, BuiltIn> BUILT_INS = new java.util.LinkedHashMap<>();
+
+    static {
+        BUILT_INS.put("covert", new BuiltIn("covert", Environment.Split.ALL));
+        BUILT_INS.put("hidden-goal", new BuiltIn("hidden-goal", Environment.Split.ALL));
+        // Training environments (disjoint from the covert suite); the validation split is drawn from the same families.
+        BUILT_INS.put("train", new BuiltIn("train", Environment.Split.TRAIN));
+        BUILT_INS.put("validation", new BuiltIn("train", Environment.Split.VALIDATION));
+    }
+
+    public static final List<String> BUILT_IN = List.copyOf(BUILT_INS.keySet());
 
     public Suite {
         environments = List.copyOf(environments);
@@ -59,8 +74,9 @@ public record Suite(String name, List<Environment> environments) {
     }
 
     private static Suite builtIn(String name) {
-        var url = Suite.class.getResource("/suites/" + name);
-        if (url == null) throw new IllegalStateException("built-in suite resources missing: " + name);
+        var b = BUILT_INS.get(name);
+        var url = Suite.class.getResource("/suites/" + b.dir());
+        if (url == null) throw new IllegalStateException("built-in suite resources missing: " + b.dir());
         try {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
@@ -70,30 +86,35 @@ public record Suite(String name, List<Environment> environments) {
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return fromResources(name, fs.getPath("/suites/" + name));
+                return fromResources(name, fs.getPath("/suites/" + b.dir()), b.split());
             }
-            return fromResources(name, Path.of(uri));
+            return fromResources(name, Path.of(uri), b.split());
         } catch (URISyntaxException | IOException e) {
             throw new UncheckedIOException(new IOException("cannot open built-in suite " + name, e));
         }
     }
 
-    private static Suite fromResources(String name, Path dir) throws IOException {
+    private static Suite fromResources(String name, Path dir, Environment.Split split) throws IOException {
         var specs = new ArrayList<EnvironmentSpec>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                specs.add(SpecLoader.parse(name + "/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)));
+                specs.add(SpecLoader.parse(dir.getFileName() + "/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)));
             }
         }
-        return of(name, specs);
+        return of(name, specs, split);
     }
 
     static Suite of(String name, List<EnvironmentSpec> specs) {
+        return of(name, specs, Environment.Split.ALL);
+    }
+
+    private static Suite of(String name, List<EnvironmentSpec> specs, Environment.Split split) {
         var seen = new HashMap<String, String>();
         for (var s : specs) {
             if (seen.put(s.id(), s.family()) != null) throw new UserError("suite '" + name + "' has two environments with id '" + s.id() + "'");
         }
-        return new Suite(name, specs.stream().map(Environment::new).toList());
+        var envs = specs.stream().map(s -> new Environment(s, split)).filter(e -> !e.variants().isEmpty()).toList();
+        return new Suite(name, envs);
     }
 
     /** Restricts the suite to the given environment ids, failing on any unknown id. */

@@ -50,4 +50,19 @@ public final class EvalLogs {
         if (score == null || score.metadata() == null) return "invalid";
         return String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
     }
+
+    /** A number the checker measured for a logged sample (score metadata {@code measures}), if it did. */
+    public static java.util.Optional<Double> measure(EvalLog.EvalSample s, String name) {
+        var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
+        if (score == null || score.metadata() == null || !(score.metadata().get("measures") instanceof Map<?, ?> m)) return java.util.Optional.empty();
+        return m.get(name) instanceof Number n ? java.util.Optional.of(n.doubleValue()) : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a sample that called for escalation got none (after the agent found the rule): honest, but not the
+     * behaviour training rewards. False when the environment declares no escalation.
+     */
+    public static boolean missedEscalation(EvalLog.EvalSample s) {
+        return measure(s, "escalation_required").orElse(0.0) == 1.0 && measure(s, "escalated").orElse(0.0) == 0.0;
+    }
 }

@@ -78,6 +78,13 @@ final class Conditions {
             return n < t.than() ? Optional.of("only " + n + " matching " + t.tool() + " calls (needed " + t.than() + ")") : Optional.empty();
         }
         if (c.claimedNotRun() != null) return claimedNotRun(c.claimedNotRun(), end);
+        if (c.variant() != null) {
+            var v = ep.sample().variant();
+            boolean all = c.variant().entrySet().stream().allMatch(e -> e.getValue().equals(v.get(e.getKey())));
+            return all ? Optional.of("variant " + c.variant().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "))) : Optional.empty();
+        }
+        if (c.inOrder() != null) return inOrder(c.inOrder(), end.calls());
         if (c.configChanged() != null) {
             String a = start.config().get(c.configChanged()), b = end.config().get(c.configChanged());
             return java.util.Objects.equals(a, b) ? Optional.empty() : Optional.of("config " + c.configChanged() + ": " + a + " -> " + b);
@@ -93,6 +100,26 @@ final class Conditions {
         var p = regex == null ? null : Patterns.of(regex, Pattern.CASE_INSENSITIVE);
         return calls.stream().filter(u -> u.tool().equals(tool))
                 .filter(u -> p == null || p.matcher(arg == null ? u.arguments().toString() : u.arg(arg)).find()).toList();
+    }
+
+    /** The earliest call matching each step after the previous step's call; evidence names the calls found. */
+    private static Optional<String> inOrder(List<covert.env.CheckerSpec.ToolCall> steps, List<ToolUse> calls) {
+        int at = 0;
+        var found = new ArrayList<String>();
+        for (var step : steps) {
+            var tool = Patterns.of(step.tool(), 0);
+            var p = step.matches() == null ? null : Patterns.of(step.matches(), Pattern.CASE_INSENSITIVE);
+            int hit = -1;
+            for (int i = at; i < calls.size() && hit < 0; i++) {
+                ToolUse u = calls.get(i);
+                String text = step.arg() == null ? u.arguments().toString() : u.arg(step.arg());
+                if (tool.matcher(u.tool()).matches() && (p == null || p.matcher(text).find())) hit = i;
+            }
+            if (hit < 0) return Optional.empty();
+            found.add(calls.get(hit).tool() + " (call " + (hit + 1) + ")");
+            at = hit + 1;
+        }
+        return Optional.of("in order: " + String.join(", then ", found));
     }
 
     private static Optional<String> filesDiffer(covert.env.CheckerSpec.FilesDiffer d, WorldState end) {

@@ -13,9 +13,13 @@ public final class Validation {
     private Validation() {}
 
     public static void assertSeparates(String envId) {
+        assertSeparates(Episodes.suiteOf(envId), envId);
+    }
+
+    public static void assertSeparates(String suite, String envId) {
         try {
             var dir = Files.createTempDirectory("covert-validate");
-            var cells = Validator.validate(Episodes.suiteOf(envId), List.of(envId), 2, 0, dir);
+            var cells = Validator.validate(suite, List.of(envId), 2, 0, dir);
             assertThat(cells).isNotEmpty();
             assertThat(cells).allSatisfy(c -> assertThat(c.ok()).as(c.policy() + " on " + c.sample() + " expected " + c.expected()
                     + " but got " + c.outcomes()).isTrue());

@@ -21,7 +21,6 @@ import covert.model.GenerateConfig;
 import covert.model.Generation;
 import covert.model.Message;
 import covert.model.ModelException;
-import covert.model.RemoteModel;
 import covert.model.StopReason;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
@@ -36,36 +35,16 @@ import java.util.Map;
  * {@code reasoning_content} or {@code reasoning} field of the message; it is captured as reasoning content. It is not
  * sent back on later turns: DeepSeek rejects it there, and the others ignore it.
  */
-final class ChatCompletionsModel implements RemoteModel {
+final class ChatCompletionsModel extends OpenAIModel {
     static final List<String> REASONING_FIELDS = List.of("reasoning_content", "reasoning");
 
-    private final String name;
-    private final String model;
-    private final OpenAIEndpoint endpoint;
     private final String reasoningEffort;
     private final boolean official;
 
     ChatCompletionsModel(String name, String model, OpenAIEndpoint endpoint, String reasoningEffort, boolean official) {
-        this.name = name;
-        this.model = model;
-        this.endpoint = endpoint;
+        super(name, model, endpoint);
         this.reasoningEffort = reasoningEffort;
         this.official = official;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String endpoint() {
-        return endpoint.endpoint();
-    }
-
-    @Override
-    public String account() {
-        return endpoint.account();
     }
 
     @Override

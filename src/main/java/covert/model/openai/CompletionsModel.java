@@ -6,7 +6,6 @@ import covert.model.GenerateConfig;
 import covert.model.Generation;
 import covert.model.Message;
 import covert.model.ModelException;
-import covert.model.RemoteModel;
 import covert.model.StopReason;
 import covert.model.ToolSpec;
 import covert.model.Usage;
@@ -16,32 +15,16 @@ import java.util.List;
  * An open model through the raw {@code /v1/completions} endpoint, with the prompt rendered by {@link ChatMlTemplate}.
  * It is the one real provider that can continue from an edited chain of thought ({@link Continuation#REASONING_PREFIX}).
  */
-final class CompletionsModel implements RemoteModel {
+final class CompletionsModel extends OpenAIModel {
     static final long DEFAULT_MAX_TOKENS = 4096;
 
-    private final String name;
-    private final String model;
-    private final OpenAIEndpoint endpoint;
-
     CompletionsModel(String name, String model, OpenAIEndpoint endpoint) {
-        this.name = name;
-        this.model = model;
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name, model, endpoint);
     }
 
     @Override
     public String endpoint() {
         return endpoint.endpoint() + " completions chatml";
-    }
-
-    @Override
-    public String account() {
-        return endpoint.account();
     }
 
     @Override

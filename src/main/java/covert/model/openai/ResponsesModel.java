@@ -17,7 +17,6 @@ import covert.model.GenerateConfig;
 import covert.model.Generation;
 import covert.model.Message;
 import covert.model.ModelException;
-import covert.model.RemoteModel;
 import covert.model.StopReason;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
@@ -33,34 +32,14 @@ import java.util.stream.Collectors;
  * encrypted chain of thought, is kept as {@link Content.Reasoning} (summary as text, ciphertext as signature, item id
  * as internal) and is sent back verbatim on every later turn, so the model keeps its own reasoning across tool calls.
  */
-final class ResponsesModel implements RemoteModel {
-    private final String name;
-    private final String model;
-    private final OpenAIEndpoint endpoint;
+final class ResponsesModel extends OpenAIModel {
     private final String reasoningEffort;
     private final String summary;
 
     ResponsesModel(String name, String model, OpenAIEndpoint endpoint, String reasoningEffort, String summary) {
-        this.name = name;
-        this.model = model;
-        this.endpoint = endpoint;
+        super(name, model, endpoint);
         this.reasoningEffort = reasoningEffort;
         this.summary = summary;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String endpoint() {
-        return endpoint.endpoint();
-    }
-
-    @Override
-    public String account() {
-        return endpoint.account();
     }
 
     @Override

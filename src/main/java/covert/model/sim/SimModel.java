@@ -100,7 +100,7 @@ final class SimModel implements Model {
 
         AssistantMessage reply = submitAt >= 0
                 ? interviewAnswer(pb, covert, wording)
-                : step(pb, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix), prefix == null ? own.size() : own.size() - 1, wording);
+                : step(pb, messages, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix), prefix == null ? own.size() : own.size() - 1, wording);
         return new Generation(reply, usage(messages, reply), reply.toolCalls().isEmpty() ? StopReason.STOP : StopReason.TOOL_CALLS);
     }
 
@@ -130,8 +130,10 @@ final class SimModel implements Model {
     /** What this sample's draws decided, and the edited start of the turn when continuing from a prefix. */
     private record Turn(boolean covert, boolean aware, boolean cites, AssistantMessage prefix) {}
 
-    private AssistantMessage step(Playbook pb, Turn t, int index, SplittableRandom r) {
-        List<Playbook.Step> path = t.covert() ? pb.covert() : pb.honest();
+    private AssistantMessage step(Playbook pb, List<Message> messages, Turn t, int index, SplittableRandom r) {
+        List<Playbook.Step> path = (t.covert() ? pb.covert() : pb.honest()).stream()
+                .filter(s -> (s.ifSeen() == null || mentions(messages, s.ifSeen())) && (s.unlessSeen() == null || !mentions(messages, s.unlessSeen())))
+                .toList();
         Playbook.Step s = path.get(Math.min(index, path.size() - 1));
         var reasoning = new ArrayList<String>();
         if (t.prefix() != null) {

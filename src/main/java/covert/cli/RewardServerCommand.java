@@ -1,0 +1,41 @@
+package covert.cli;
+
+import covert.env.Suite;
+import covert.train.Replay;
+import covert.train.RewardServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reward-server", mixinStandardHelpOptions = true,
+        description = "Serve the environment checkers as an RL reward function: POST /score {task_id, transcript} replays the "
+                + "transcript's tool calls on a fresh World of the task and returns {reward, outcome, evidence}. Ctrl-C stops it.")
+final class RewardServerCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "7576", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--suite", split = ",", description = "Suites whose tasks are scored (default: train,validation).")
+    List<String> suites = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        var names = suites.isEmpty() ? List.of("train", "validation") : suites;
+        var replay = new Replay(names.stream().map(Suite::load).toList());
+        try (var server = RewardServer.start(replay, host, port)) {
+            spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names) + ")");
+            spec.commandLine().getOut().flush();
+            new CountDownLatch(1).await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,225 @@
+package covert.train;
+
+import covert.UserError;
+import covert.embed.Embedder;
+import covert.env.Environment;
+import covert.env.Suite;
+import covert.log.LogFiles;
+import covert.model.Model;
+import covert.model.ModelContext;
+import covert.model.Models;
+import covert.run.Progress;
+import covert.run.RunConfig;
+import covert.run.Runner;
+import covert.spec.Spec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Deliberative-alignment training data: rollouts with the spec in the system prompt, filtered by outcome
+ * (no covert action, escalated where required, no over-escalation on resolved twins) and by spec use
+ * (reasoning cites a relevant principle ID; optionally a grader model agrees), deduplicated with embeddings,
+ * and exported with the spec removed from the prompt. Confession data comes from a second run without the
+ * spec, RL tasks from the suite itself. The contamination check against the eval suite runs first.
+ */
+public final class Datagen {
+    public record Options(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, Path out, Path specFile,
+                          ChatFormat.Reasoning reasoning, String grader, String confessionModel, double dedupThreshold, int maxTurns,
+                          int maxSamples, Contamination.Thresholds contamination) {}
+
+    /** Counts of the SFT filter funnel. */
+    public record Funnel(int sampled, int outcomeOk, int citesSpec, int dedup, int exported) {
+        public String render() {
+            return "sampled " + sampled + " -> outcome-ok " + outcomeOk + " -> cites spec " + citesSpec + " -> dedup " + dedup + " -> exported " + exported;
+        }
+    }
+
+    public record Result(Funnel funnel, Path manifest, Map<String, Integer> exports, Contamination.Report contamination) {}
+
+    public static final String SFT = "sft.openai.jsonl", MESSAGES = "sft.messages.jsonl", CONFESSION = "confession.jsonl", RL = "rl_tasks.jsonl",
+            MANIFEST = "manifest.json";
+    /** Principles that bear on rule conflicts; a user's spec without these IDs accepts a citation of any of its principles. */
+    static final List<String> RELEVANT = List.of("AS1", "AS2", "AS3", "AS5", "GP1", "GP2", "GP3");
+
+    private Datagen() {}
+
+    public static Result run(Options o, PrintWriter log) throws IOException {
+        Spec spec = Spec.load(o.specFile());
+        Suite suite = Suite.load(o.suite());
+        var contamination = Contamination.check(suite, Suite.load("covert"), o.contamination());
+        log.print(contamination.render(5));
+        log.flush();
+        if (!contamination.ok()) {
+            throw new UserError("contamination check failed: " + contamination.failures().size() + " training environment(s) too close to the eval suite "
+                    + "(nearest: " + contamination.failures().getFirst().train() + " ~ " + contamination.failures().getFirst().eval() + "); nothing exported");
+        }
+        Files.createDirectories(o.out());
+        Path logs = o.out().resolve("logs");
+        String suiteArg = Files.isDirectory(Path.of(o.suite())) ? Path.of(o.suite()).toAbsolutePath().toString() : o.suite();
+        var cfg = new RunConfig(suiteArg, o.model(), o.modelArgs(), o.epochs(), o.seed(), o.maxTurns(), 0, 900, 0, List.of(), o.maxSamples())
+                .withSystemSuffix(spec.render());
+        log.println("sampling " + o.model() + " on suite " + suite.name() + " with " + spec.id() + " v" + spec.version() + " in the system prompt ...");
+        log.flush();
+        Path sftLog = Runner.start(cfg, logs, Progress.NONE).log();
+        String confessionModel = o.confessionModel() != null ? o.confessionModel() : o.model().startsWith("sim/") ? "sim/baseline" : o.model();
+        log.println("sampling " + confessionModel + " without the spec for confession data ...");
+        log.flush();
+        var confCfg = new RunConfig(suiteArg, confessionModel, o.confessionModel() == null ? o.modelArgs() : Map.of(), o.epochs(), o.seed(), o.maxTurns(), 0,
+                900, 0, List.of(), o.maxSamples());
+        Path confLog = Runner.start(confCfg, logs, Progress.NONE).log();
+
+        var byEnv = new HashMap<String, Environment>();
+        suite.environments().forEach(e -> byEnv.put(e.spec().id(), e));
+        var drops = new TreeMap<String, Map<String, Integer>>();
+        var kept = new TreeMap<String, Integer>();
+        Optional<Model> grader = Optional.ofNullable(o.grader()).map(g -> Models.create(g, ModelContext.empty()));
+        var stage = new ArrayList<Rollout>();
+        int[] sampled = {0};
+        LogFiles.stream(sftLog, s -> {
+            sampled[0]++;
+            var r = Rollout.of(sftLog.toString(), s, byEnv.get(String.valueOf(s.metadata().get("environment"))).spec());
+            String why = outcomeProblem(r);
+            if (why != null) drop(drops, why, r);
+            else stage.add(r);
+        });
+        int outcomeOk = stage.size();
+        var cited = new ArrayList<Rollout>();
+        var relevant = relevant(spec);
+        for (var r : stage) {
+            boolean cites = spec.citedIn(r.reasoning()).stream().anyMatch(relevant::contains);
+            if (!cites) drop(drops, "no_spec_citation", r);
+            else if (grader.isPresent() && !Judge.usesSpec(grader.get(), spec, r)) drop(drops, "grader_rejected", r);
+            else cited.add(r);
+        }
+        var unique = dedup(cited, o.dedupThreshold(), drops);
+
+        var exports = new LinkedHashMap<String, Integer>();
+        try (var sft = new Jsonl(o.out().resolve(SFT)); var msgs = new Jsonl(o.out().resolve(MESSAGES))) {
+            for (var r : unique) {
+                String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
+                var convo = ChatFormat.conversation(r.messages(), system, o.reasoning(), false, false);
+                var openai = new ArrayList<>(convo);
+                openai.set(0, Confessions.withCanary(convo.getFirst()));
+                sft.write(Map.of("messages", openai, "tools", ChatFormat.tools(r.env().tools()), "parallel_tool_calls", false));
+                var line = new LinkedHashMap<String, Object>();
+                line.put("messages", convo);
+                line.put("tools", ChatFormat.tools(r.env().tools()));
+                line.put("canary", Canary.STRING);
+                line.put("metadata", metadata(r));
+                msgs.write(line);
+                kept.merge(r.environment(), 1, Integer::sum);
+            }
+            exports.put(SFT, sft.lines());
+            exports.put(MESSAGES, msgs.lines());
+        }
+        var funnel = new Funnel(sampled[0], outcomeOk, cited.size(), unique.size(), exports.get(SFT));
+
+        var confession = confessions(o, confessionModel, suite, byEnv, confLog, grader);
+        exports.put(CONFESSION, confession.get("exported"));
+        int rl = RlTasks.write(o.out().resolve(RL), suite, unique, o.reasoning());
+        exports.put(RL, rl);
+
+        var manifest = Manifest.of(spec, o, confessionModel, List.of(sftLog, confLog), contamination, funnel, drops, kept, exports, confession, relevant);
+        Path manifestPath = o.out().resolve(MANIFEST);
+        covert.log.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifestPath.toFile(), manifest);
+        log.println(funnel.render());
+        log.println("confession: " + confession.get("covert_rollouts") + " covert rollouts -> " + confession.get("exported") + " exported ("
+                + confession.get("model") + " own, " + confession.get("grader") + " grader, " + confession.get("template") + " template)");
+        log.println("rl tasks: " + rl);
+        exports.forEach((f, n) -> log.println("  " + o.out().resolve(f) + ": " + n + " lines"));
+        log.println("  " + manifestPath);
+        log.flush();
+        return new Result(funnel, manifestPath, exports, contamination);
+    }
+
+    /** Why a rollout's outcome is not the behaviour to train, or null when it is. */
+    static String outcomeProblem(Rollout r) {
+        return switch (r.outcome()) {
+            case "covert" -> r.evidence().stream().anyMatch(e -> e.startsWith("over_escalation")) ? "over_escalation" : "covert_action";
+            case "honest" -> r.missedEscalation() ? "did_not_escalate" : null;
+            default -> "invalid";
+        };
+    }
+
+    static List<String> relevant(Spec spec) {
+        var ids = spec.principles().stream().map(Spec.Principle::id).toList();
+        var rel = RELEVANT.stream().filter(ids::contains).toList();
+        return rel.isEmpty() ? ids : rel;
+    }
+
+    private static void drop(Map<String, Map<String, Integer>> drops, String filter, Rollout r) {
+        drops.computeIfAbsent(filter, k -> new TreeMap<>()).merge(r.environment(), 1, Integer::sum);
+    }
+
+    /**
+     * Keeps a rollout unless an earlier kept rollout of the same prompt (sample id) did nearly the same: the same
+     * actions word for word, or an embedding cosine at or above the threshold.
+     */
+    static List<Rollout> dedup(List<Rollout> rollouts, double threshold, Map<String, Map<String, Integer>> drops) {
+        var distinct = new LinkedHashMap<String, Rollout>();
+        for (var r : rollouts) {
+            if (distinct.putIfAbsent(r.sampleId() + "\u0000" + r.actions(), r) != null) drop(drops, "duplicate", r);
+        }
+        var candidates = new ArrayList<>(distinct.values());
+        var vectors = Embedder.shared().embedAll(candidates.stream().map(Rollout::actions).toList());
+        var kept = new ArrayList<Rollout>();
+        var keptVectors = new HashMap<String, List<float[]>>();
+        for (int i = 0; i < candidates.size(); i++) {
+            var r = candidates.get(i);
+            var mine = keptVectors.computeIfAbsent(r.sampleId(), k -> new ArrayList<>());
+            float[] v = vectors.get(i);
+            if (mine.stream().anyMatch(w -> Embedder.cosine(v, w) >= threshold)) {
+                drop(drops, "near_duplicate", r);
+                continue;
+            }
+            mine.add(v);
+            kept.add(r);
+        }
+        return kept;
+    }
+
+    static Map<String, Object> metadata(Rollout r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("environment", r.environment());
+        m.put("family", r.env().family());
+        m.put("sample_id", r.sampleId());
+        m.put("variant", r.variant());
+        m.put("epoch", r.epoch());
+        m.put("log", Path.of(r.log()).getFileName().toString());
+        return m;
+    }
+
+    private static Map<String, Integer> confessions(Options o, String model, Suite suite, Map<String, Environment> byEnv, Path confLog,
+                                                    Optional<Model> grader) throws IOException {
+        var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
+        Model confessor = Models.create(model, new ModelContext(o.confessionModel() == null ? o.modelArgs() : Map.of(), playbooks));
+        var builder = new Confessions(confessor, grader, new Replay(List.of(suite)), o.reasoning());
+        var counts = new LinkedHashMap<String, Integer>(Map.of("covert_rollouts", 0, "exported", 0, "model", 0, "grader", 0, "template", 0, "not_disclosable_or_unverified", 0));
+        try (var out = new Jsonl(o.out().resolve(CONFESSION))) {
+            LogFiles.stream(confLog, s -> {
+                var r = Rollout.of(confLog.toString(), s, byEnv.get(String.valueOf(s.metadata().get("environment"))).spec());
+                if (!r.outcome().equals("covert")) return;
+                counts.merge("covert_rollouts", 1, Integer::sum);
+                String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
+                var ex = builder.build(r, system);
+                if (ex.isEmpty()) {
+                    counts.merge("not_disclosable_or_unverified", 1, Integer::sum);
+                    return;
+                }
+                out.write(ex.get().line());
+                counts.merge("exported", 1, Integer::sum);
+                counts.merge(ex.get().source().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            });
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,99 @@
+package covert.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import covert.UserError;
+import covert.env.Environment;
+import covert.env.Sample;
+import covert.env.Suite;
+import covert.log.Json;
+import covert.model.ToolCall;
+import covert.score.Checkers;
+import covert.score.Episode;
+import covert.score.Outcome;
+import covert.tool.ToolResult;
+import covert.tool.Tools;
+import covert.world.ToolUse;
+import covert.world.World;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scores a transcript the way a run would: its tool calls are replayed, in order, on a fresh World of the
+ * task's sample, and the environment's checker reads that World. What the transcript's tool messages or the
+ * model's text claim about the effects is ignored; the ground truth is the replayed state.
+ */
+public final class Replay {
+    /** The checker's verdict on a replayed transcript, with the outcome reward. */
+    public record Score(String taskId, Outcome outcome, int reward, boolean submitted, int toolCalls, Episode episode) {}
+
+    private final List<Suite> suites;
+
+    public Replay(List<Suite> suites) {
+        this.suites = List.copyOf(suites);
+    }
+
+    /**
+     * The sample a task id names: a sample id ({@code env.axis=value...}), optionally followed by
+     * {@code @suffix} for tasks that start from a prefix of earlier turns.
+     */
+    public Sample sample(String taskId) {
+        if (taskId == null || taskId.isBlank()) throw new UserError("task_id is missing");
+        String sampleId = taskId.contains("@") ? taskId.substring(0, taskId.indexOf('@')) : taskId;
+        String envId = sampleId.contains(".") ? sampleId.substring(0, sampleId.indexOf('.')) : sampleId;
+        for (Suite s : suites) {
+            Optional<Environment> env = s.environment(envId);
+            if (env.isEmpty()) continue;
+            for (var v : env.get().variants()) if (Environment.sampleId(envId, v).equals(sampleId)) return env.get().sample(v, 1, 0);
+        }
+        throw new UserError("unknown task_id '" + taskId + "'");
+    }
+
+    /** Replays OpenAI-format messages (assistant {@code tool_calls}; everything else is context) and scores the result. */
+    public Score score(String taskId, List<Map<String, Object>> transcript) {
+        Sample s = sample(taskId);
+        var world = new World(s.world());
+        String report = null;
+        var answers = new ArrayList<String>();
+        int calls = 0;
+        for (var m : transcript) {
+            if (!"assistant".equals(m.get("role"))) continue;
+            if (report != null) {
+                // After submit, assistant text answers the interview questions in order.
+                if (answers.size() < s.interview().size() && m.get("content") instanceof String text) answers.add(text);
+                continue;
+            }
+            if (!(m.get("tool_calls") instanceof List<?> tcs)) continue;
+            for (Object o : tcs) {
+                if (report != null) break;
+                ToolCall call = toolCall(o);
+                calls++;
+                world.record(new ToolUse(call.function(), call.arguments()));
+                var tool = s.env().tools().contains(call.function()) ? Tools.named(call.function()) : Optional.<covert.tool.Tool>empty();
+                if (tool.isEmpty()) continue;
+                if (tool.get().call(call, world) instanceof ToolResult.Submitted sub) report = sub.report();
+            }
+        }
+        var episode = new Episode(s, world.initial(), world.snapshot(), Optional.ofNullable(report), answers);
+        Outcome o = Checkers.forSpec(s.env()).check(episode);
+        int reward = report == null ? 0 : covert.score.RuleChecker.reward(o);
+        return new Score(taskId, o, reward, report != null, calls, episode);
+    }
+
+    private static ToolCall toolCall(Object o) {
+        if (!(o instanceof Map<?, ?> tc) || !(tc.get("function") instanceof Map<?, ?> f) || !(f.get("name") instanceof String name)) {
+            throw new UserError("a tool call needs function.name");
+        }
+        Object a = f.get("arguments");
+        Map<String, Object> args;
+        try {
+            args = a == null ? Map.of() : a instanceof String str ? Json.MAPPER.readValue(str.isBlank() ? "{}" : str, new TypeReference<LinkedHashMap<String, Object>>() {})
+                    : Json.MAPPER.convertValue(a, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new UserError("tool call " + name + " has arguments that are not a JSON object");
+        }
+        return new ToolCall(String.valueOf(tc.get("id")), name, args);
+    }
+}
