@@ -44,8 +44,8 @@ final class DatagenCommand implements Callable<Integer> {
     @Option(names = "--reasoning", defaultValue = "inline", description = "inline (<thinking>...</thinking> before the text) or field (reasoning_content). Default: ${DEFAULT-VALUE}.")
     String reasoning;
 
-    @Option(names = "--judge-model-role", paramLabel = "grader=PROVIDER/MODEL", description = "A grader model that also judges spec use and writes disclosures, e.g. grader=openai/gpt-4.1.")
-    String judge;
+    @picocli.CommandLine.Mixin
+    ProviderMixin providers;
 
     @Option(names = "--confession-model", description = "Model whose covert rollouts become confession data (default: sim/baseline for sim models, else --model).")
     String confessionModel;
@@ -64,16 +64,14 @@ final class DatagenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String grader = null;
-        if (judge != null) {
-            if (!judge.startsWith("grader=") || !judge.substring(7).contains("/")) {
-                throw new UserError("--judge-model-role must look like grader=provider/model, got '" + judge + "'");
-            }
-            grader = judge.substring(7);
+        var p = providers.options();
+        String grader = p.roles().get("grader");
+        if (p.roles().keySet().stream().anyMatch(r -> !r.equals("grader"))) {
+            throw new UserError("datagen uses one role, grader (judges spec use, writes disclosures); got --model-role " + p.roles().keySet());
         }
         if (!(dedup > 0 && dedup <= 1)) throw new UserError("--dedup-threshold must be in (0, 1], got " + dedup);
         var options = new Datagen.Options(suite, model, modelArgs, epochs, seed, out, specFile, ChatFormat.Reasoning.parse(reasoning), grader,
-                confessionModel, dedup, maxTurns, maxSamples, Contamination.Thresholds.DEFAULT);
+                confessionModel, dedup, maxTurns, maxSamples, Contamination.Thresholds.DEFAULT, p);
         var w = spec.commandLine().getOut();
         var result = Datagen.run(options, json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : w);
         if (json) {

@@ -89,6 +89,16 @@ public final class Runner {
                 PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
     }
 
+    /**
+     * A model for a role outside a run (datagen's grader, say), through the same middleware as a run's models. Like
+     * {@code --model-role} in a run, a role on the target's provider shares the target's server and key.
+     */
+    public static Model bind(String spec, Map<String, String> args, List<?> playbooks, String role, ProviderOptions p, String targetModel) {
+        boolean shared = provider(spec).equals(provider(targetModel));
+        var ctx = new ModelContext(args, playbooks, shared ? p.baseUrl() : null, shared ? p.apiKeyEnv() : null, System::getenv);
+        return stack(p).wrap(Models.create(spec, ctx), role);
+    }
+
     private static String provider(String spec) {
         return spec.substring(0, Math.max(0, spec.indexOf('/')));
     }

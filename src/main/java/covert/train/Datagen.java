@@ -6,8 +6,6 @@ import covert.env.Environment;
 import covert.env.Suite;
 import covert.log.LogFiles;
 import covert.model.Model;
-import covert.model.ModelContext;
-import covert.model.Models;
 import covert.run.Progress;
 import covert.run.RunConfig;
 import covert.run.Runner;
@@ -34,7 +32,11 @@ import java.util.TreeMap;
 public final class Datagen {
     public record Options(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, Path out, Path specFile,
                           ChatFormat.Reasoning reasoning, String grader, String confessionModel, double dedupThreshold, int maxTurns,
-                          int maxSamples, Contamination.Thresholds contamination) {}
+                          int maxSamples, Contamination.Thresholds contamination, covert.run.ProviderOptions providers) {
+        public Options {
+            providers = providers == null ? covert.run.ProviderOptions.DEFAULT : providers;
+        }
+    }
 
     /** Counts of the SFT filter funnel. */
     public record Funnel(int sampled, int outcomeOk, int citesSpec, int dedup, int exported) {
@@ -66,7 +68,7 @@ public final class Datagen {
         Path logs = o.out().resolve("logs");
         String suiteArg = Files.isDirectory(Path.of(o.suite())) ? Path.of(o.suite()).toAbsolutePath().toString() : o.suite();
         var cfg = new RunConfig(suiteArg, o.model(), o.modelArgs(), o.epochs(), o.seed(), o.maxTurns(), 0, 900, 0, List.of(), o.maxSamples())
-                .withSystemSuffix(spec.render());
+                .withSystemSuffix(spec.render()).withProviders(o.providers());
         log.println("sampling " + o.model() + " on suite " + suite.name() + " with " + spec.id() + " v" + spec.version() + " in the system prompt ...");
         log.flush();
         Path sftLog = Runner.start(cfg, logs, Progress.NONE).log();
@@ -74,14 +76,14 @@ public final class Datagen {
         log.println("sampling " + confessionModel + " without the spec for confession data ...");
         log.flush();
         var confCfg = new RunConfig(suiteArg, confessionModel, o.confessionModel() == null ? o.modelArgs() : Map.of(), o.epochs(), o.seed(), o.maxTurns(), 0,
-                900, 0, List.of(), o.maxSamples());
+                900, 0, List.of(), o.maxSamples()).withProviders(o.providers());
         Path confLog = Runner.start(confCfg, logs, Progress.NONE).log();
 
         var byEnv = new HashMap<String, Environment>();
         suite.environments().forEach(e -> byEnv.put(e.spec().id(), e));
         var drops = new TreeMap<String, Map<String, Integer>>();
         var kept = new TreeMap<String, Integer>();
-        Optional<Model> grader = Optional.ofNullable(o.grader()).map(g -> Models.create(g, ModelContext.empty()));
+        Optional<Model> grader = Optional.ofNullable(o.grader()).map(g -> Runner.bind(g, Map.of(), List.of(), "grader", o.providers(), o.model()));
         var stage = new ArrayList<Rollout>();
         int[] sampled = {0};
         LogFiles.stream(sftLog, s -> {
@@ -201,7 +203,7 @@ public final class Datagen {
     private static Map<String, Integer> confessions(Options o, String model, Suite suite, Map<String, Environment> byEnv, Path confLog,
                                                     Optional<Model> grader) throws IOException {
         var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
-        Model confessor = Models.create(model, new ModelContext(o.confessionModel() == null ? o.modelArgs() : Map.of(), playbooks));
+        Model confessor = Runner.bind(model, o.confessionModel() == null ? o.modelArgs() : Map.of(), playbooks, "target", o.providers(), o.model());
         var builder = new Confessions(confessor, grader, new Replay(List.of(suite)), o.reasoning());
         var counts = new LinkedHashMap<String, Integer>(Map.of("covert_rollouts", 0, "exported", 0, "model", 0, "grader", 0, "template", 0, "not_disclosable_or_unverified", 0));
         try (var out = new Jsonl(o.out().resolve(CONFESSION))) {

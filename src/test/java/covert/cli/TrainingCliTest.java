@@ -24,7 +24,7 @@ class TrainingCliTest {
 
     @Test
     void help_works_for_both_verbs() {
-        assertThat(run("datagen", "--help").out()).contains("--reasoning").contains("--judge-model-role").contains("--confession-model");
+        assertThat(run("datagen", "--help").out()).contains("--reasoning").contains("--model-role").contains("--confession-model");
         assertThat(run("reward-server", "--help").out()).contains("--port").contains("/score");
     }
 
@@ -33,9 +33,9 @@ class TrainingCliTest {
         var r = run("datagen", "--reasoning", "xml", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("covert: error: --reasoning must be inline or field");
-        r = run("datagen", "--judge-model-role", "judge=x", "--out", dir.toString());
+        r = run("datagen", "--model-role", "judge=x/y", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("grader=provider/model");
+        assertThat(r.err()).contains("one role, grader").doesNotContain("\n\n");
     }
 
     /** A training suite with a planted near-copy of an eval environment: datagen stops before sampling and names the pair. */

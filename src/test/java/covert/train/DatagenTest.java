@@ -26,7 +26,7 @@ class DatagenTest {
     static void generate() throws Exception {
         var out = new StringWriter();
         result = Datagen.run(new Datagen.Options("train", "sim/antischeming", Map.of(), 3, 0, dir, null, ChatFormat.Reasoning.INLINE, null, null,
-                0.98, 30, 32, Contamination.Thresholds.DEFAULT), new PrintWriter(out));
+                0.98, 30, 32, Contamination.Thresholds.DEFAULT, null), new PrintWriter(out));
         printed = out.toString();
     }
 
