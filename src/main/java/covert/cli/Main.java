@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "covert", mixinStandardHelpOptions = true, version = "covert 0.1.0",
         description = "Measure covert actions (lying, sabotage, sandbagging, hidden rule violations) in LLM agents.",
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
-                PlanCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class, CommandLine.HelpCommand.class})
+                PlanCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class, AwarenessCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
 
