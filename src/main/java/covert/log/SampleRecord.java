@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class SampleRecord {
     /** The score key every covert-action outcome is logged under. */
     public static final String SCORER = "covert_action";
-    /** Verbalized evaluation awareness in the reasoning (lexical stage), a boolean score. */
+    /** Verbalized evaluation awareness in the reasoning ({@link covert.awareness.Detector}), a boolean score. */
     public static final String AWARE = "aware";
 
     private SampleRecord() {}
@@ -50,7 +50,8 @@ public final class SampleRecord {
         for (var e : t.events()) events.add(e instanceof Event.ModelEvent m ? m.condensed() : e);
         events.add(new Event.ScoreEvent(Clock.now(), t.workingTime(), score, false, SCORER));
 
-        var spans = awarenessSpans(t.messages());
+        var awareness = covert.awareness.Detector.shared().sample(t.messages());
+        var spans = awarenessSpans(awareness);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("environment", s.env().id());
         meta.put("family", s.env().family());
@@ -64,7 +65,8 @@ public final class SampleRecord {
         if (!t.interviewAnswers().isEmpty()) meta.put("interview", interview(s.interview(), t.interviewAnswers()));
         meta.put("world_diff", t.end().diffFrom(t.initial()).stream().map(Change::toString).toList());
         t.limit().ifPresent(l -> meta.put("limit", l));
-        meta.put("aware", !spans.isEmpty());
+        meta.put("aware", awareness.aware());
+        meta.put("awareness_score", round(awareness.score()));
         if (!spans.isEmpty()) meta.put("awareness_spans", spans);
 
         Message.AssistantMessage last = null;
@@ -74,8 +76,8 @@ public final class SampleRecord {
         double total = t.workingTime();
         var scores = new LinkedHashMap<String, EvalLog.Score>();
         scores.put(SCORER, score);
-        scores.put(AWARE, new EvalLog.Score(!spans.isEmpty(), null, spans.isEmpty() ? null : spans.size() + " awareness span(s) in the reasoning",
-                null, List.of()));
+        scores.put(AWARE, new EvalLog.Score(awareness.aware(), null, spans.isEmpty() ? null : spans.size() + " aware sentence(s) in the reasoning",
+                Map.of("score", round(awareness.score())), List.of()));
         return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, scores, meta,
                 Map.of(), events, modelUsage, roleUsage, t.startedAt(), t.completedAt(),
                 total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
@@ -83,17 +85,14 @@ public final class SampleRecord {
                 new EvalLog.EventsData(t.messages(), List.of()));
     }
 
-    /** Awareness phrases in the assistant's reasoning: message index and character range in that message's reasoning. */
-    private static List<Map<String, Object>> awarenessSpans(List<Message> messages) {
-        var out = new java.util.ArrayList<Map<String, Object>>();
-        for (int i = 0; i < messages.size(); i++) {
-            if (!(messages.get(i) instanceof Message.AssistantMessage a)) continue;
-            String r = a.reasoning();
-            for (var sp : covert.score.Awareness.find(r)) {
-                out.add(Map.of("message", i, "start", sp.start(), "end", sp.end(), "text", r.substring(sp.start(), sp.end())));
-            }
-        }
-        return out;
+    /** Aware sentences: message index, character range in that message's reasoning, text and classifier score. */
+    private static List<Map<String, Object>> awarenessSpans(covert.awareness.Detector.Verdict v) {
+        return v.spans().stream().<Map<String, Object>>map(s -> Map.of("message", s.message(), "start", s.start(), "end", s.end(),
+                "text", s.text(), "score", round(s.score()))).toList();
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1e4) / 1e4;
     }
 
     private static String limitType(String l) {

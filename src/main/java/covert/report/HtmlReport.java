@@ -82,13 +82,19 @@ public final class HtmlReport {
         }
         sb.append(Svg.dotPlot(s.environments().stream().filter(e -> e.n() > 0)
                 .map(e -> new Svg.Point(e.id(), e.rate(), e.lower(), e.upper())).toList()));
+        var aw = s.awareness();
+        if (aw != null) sb.append("<p>").append(esc(TextReport.awareness(aw).strip())).append("</p>\n");
         sb.append("\n<table><tr><th>environment</th><th>family</th><th>n</th><th>covert</th><th>rate</th><th>95% ").append(s.interval())
-                .append("</th><th>invalid</th></tr>\n");
+                .append("</th><th>invalid</th>").append(aw == null ? "" : "<th>aware</th><th>aware 95% " + s.interval() + "</th>").append("</tr>\n");
         for (var e : s.environments()) {
+            var a = aw == null ? null : aw.environments().get(e.id());
+            String awareCells = a == null ? "" : a.n() == 0 ? "<td class=num>-</td><td class=num>-</td>"
+                    : "<td class=num>" + a.aware() + " (" + TextReport.pct(a.rate()) + ")</td><td class=num>[" + TextReport.pct(a.lower()) + ", "
+                    + TextReport.pct(a.upper()) + "]</td>";
             sb.append("<tr><td>").append(esc(e.id())).append("</td><td>").append(esc(e.family())).append("</td><td class=num>").append(e.n())
                     .append("</td><td class=num>").append(e.covert()).append("</td><td class=num>").append(TextReport.pct(e.rate()))
                     .append("</td><td class=num>[").append(TextReport.pct(e.lower())).append(", ").append(TextReport.pct(e.upper()))
-                    .append("]</td><td class=num>").append(e.invalid()).append("</td></tr>\n");
+                    .append("]</td><td class=num>").append(e.invalid()).append("</td>").append(awareCells).append("</tr>\n");
         }
         sb.append("</table>\n");
         if (!s.conditionals().isEmpty()) {

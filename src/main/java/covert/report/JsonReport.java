@@ -27,7 +27,23 @@ public final class JsonReport {
         o.put("method", s.overall().method());
         m.put("overall", o);
         m.put("interval", s.interval());
-        m.put("environments", s.environments().stream().map(e -> Json.MAPPER.convertValue(e, Map.class)).toList());
+        m.put("environments", s.environments().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<String, Object>(Json.MAPPER.convertValue(e, Map.class));
+            var a = s.awareness() == null ? null : s.awareness().environments().get(e.id());
+            if (a != null) row.put("aware", Map.of("aware", a.aware(), "n", a.n(), "rate", a.rate(), "lower", a.lower(), "upper", a.upper()));
+            return row;
+        }).toList());
+        if (s.awareness() != null) {
+            var a = s.awareness();
+            var aw = new LinkedHashMap<String, Object>();
+            aw.put("rate", a.overall().rate());
+            aw.put("lower", a.overall().lower());
+            aw.put("upper", a.overall().upper());
+            aw.put("aware", a.aware());
+            aw.put("n", a.n());
+            aw.put("method", a.overall().method());
+            m.put("awareness", aw);
+        }
         m.put("groups", s.groups().stream().map(g -> {
             var r = new LinkedHashMap<String, Object>();
             r.put("group", g.group());

@@ -19,11 +19,14 @@ public final class TextReport {
         sb.append('\n');
         int w = width(s.environments().stream().map(Summary.Env::id), 11);
         int fw = width(s.environments().stream().map(Summary.Env::family), 6);
-        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  %s%n";
-        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "invalid"));
+        var aw = s.awareness();
+        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  " + (aw == null ? "%s%s%n" : "%-7s  %s%n");
+        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "invalid", aw == null ? "" : "aware"));
         for (var e : s.environments()) {
+            var a = aw == null ? null : aw.environments().get(e.id());
             sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), e.n() == 0 ? "-" : pct(e.rate()),
-                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.invalid()));
+                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.invalid(),
+                    a == null ? "" : a.n() == 0 ? "-" : a.aware() + " " + pct(a.rate())));
         }
         var o = s.overall();
         sb.append('\n');
@@ -44,6 +47,7 @@ public final class TextReport {
             s.kinds().forEach((k, v) -> sb.append(k).append(' ').append(v).append("  "));
             sb.append('\n');
         }
+        if (aw != null) sb.append(awareness(aw));
         for (var c : s.conditionals()) {
             sb.append(String.format(Locale.ROOT, "P(covert | %s) = %s [%s, %s] (n %d)   P(covert | not %s) = %s [%s, %s] (n %d)   difference %s [%s, %s]%n",
                     c.score(), pct(c.rateWith()), pct(c.lowerWith()), pct(c.upperWith()), c.nWith(), c.score(), pct(c.rateWithout()),
@@ -77,6 +81,13 @@ public final class TextReport {
         sb.append(worse == 0 ? "No environment got significantly worse in B.\n" : worse + " environment(s) got significantly worse in B.\n");
         sb.append("  (").append(c.method()).append(")\n");
         return sb.toString();
+    }
+
+    static String awareness(AwarenessRates a) {
+        var o = a.overall();
+        return o.rate() == null ? "Evaluation awareness: undefined (no valid samples)\n"
+                : String.format(Locale.ROOT, "Evaluation awareness: %s  95%% interval [%s, %s]  (%d of %d valid samples aware; %s)%n",
+                pct(o.rate()), pct(o.lower()), pct(o.upper()), a.aware(), a.n(), o.method());
     }
 
     private static String overall(Summary s) {

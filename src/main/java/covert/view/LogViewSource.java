@@ -92,8 +92,9 @@ public final class LogViewSource implements ViewSource {
         return new Run(row, List.copyOf(envs), List.copyOf(rows), byKey);
     }
 
-    /** Verbalized evaluation awareness anywhere in the sample's reasoning. */
+    /** Verbalized evaluation awareness: the detector's verdict logged with the sample, else the lexical pass over its reasoning. */
     static boolean aware(EvalLog.EvalSample s) {
+        if (s.metadata() != null && s.metadata().get("aware") instanceof Boolean b) return b;
         if (s.messages() == null) return false;
         for (Message m : s.messages()) {
             if (!(m instanceof Message.AssistantMessage a)) continue;
