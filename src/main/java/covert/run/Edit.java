@@ -2,7 +2,7 @@ package covert.run;
 
 import covert.UserError;
 import covert.model.Message.AssistantMessage;
-import covert.score.Awareness;
+import covert.awareness.Detector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,12 +44,12 @@ public sealed interface Edit {
     record RemoveAwareness() implements Edit {
         @Override
         public Optional<Integer> defaultTurn(List<AssistantMessage> turns) {
-            return first(turns, a -> !Awareness.find(a.reasoning()).isEmpty());
+            return first(turns, a -> Detector.shared().text(a.reasoning()).aware());
         }
 
         @Override
         public Optional<String> apply(String reasoning) {
-            var spans = Awareness.find(reasoning);
+            var spans = Detector.shared().text(reasoning).spans();
             if (spans.isEmpty()) return Optional.empty();
             var kept = new StringBuilder();
             int end = 0;

@@ -20,7 +20,7 @@ import covert.model.Message.AssistantMessage;
 import covert.model.Model;
 import covert.model.ModelContext;
 import covert.model.Models;
-import covert.score.Awareness;
+import covert.awareness.Detector;
 import covert.score.Checker;
 import covert.score.Checkers;
 import java.io.IOException;
@@ -175,7 +175,7 @@ public final class Intervention {
                 index.add(i);
             }
         }
-        if (req.aware() != null && turns.stream().anyMatch(a -> Awareness.any(a.reasoning())) != req.aware()) {
+        if (req.aware() != null && turns.stream().anyMatch(a -> aware(a.reasoning())) != req.aware()) {
             return req.aware() ? "not aware" : "aware";
         }
         var turn = req.turn() != null ? java.util.Optional.of(req.turn()) : req.edit().defaultTurn(turns);
@@ -251,7 +251,7 @@ public final class Intervention {
                 && i.data() instanceof Map<?, ?> d && !Integer.valueOf(0).equals(d.get("diverged")));
         boolean awareAfter = t.messages().subList(sel.messageIndex(), t.messages().size()).stream()
                 .filter(AssistantMessage.class::isInstance).map(AssistantMessage.class::cast)
-                .anyMatch(a -> Awareness.any(a.reasoning()) || (mode == Mode.VISIBLE_PREFILL && Awareness.any(a.text())));
+                .anyMatch(a -> aware(a.reasoning()) || (mode == Mode.VISIBLE_PREFILL && aware(a.text())));
         var iv = new LinkedHashMap<String, Object>();
         iv.put("original", Map.of("run_id", sourceRun, "sample_id", o.id(), "epoch", o.epoch()));
         iv.put("before", sel.before());
@@ -276,5 +276,10 @@ public final class Intervention {
 
     static String env(EvalLog.EvalSample s) {
         return s.metadata() == null ? "" : String.valueOf(s.metadata().get("environment"));
+    }
+
+    /** The same detector that scored the original samples, so "aware" means one thing before and after the edit. */
+    private static boolean aware(String text) {
+        return text != null && !text.isBlank() && Detector.shared().text(text).aware();
     }
 }
