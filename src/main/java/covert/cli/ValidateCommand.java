@@ -28,11 +28,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Validate with a real model, run once with a schemer and once with a saint system prompt.")
     String model;
 
+    @picocli.CommandLine.Mixin
+    ProviderMixin providers;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var dir = Files.createTempDirectory("covert-validate");
-        var cells = Validator.validate(suite, envs, epochs, 0, dir, model);
+        var cells = Validator.validate(suite, envs, epochs, 0, dir, model, providers.options());
         var failed = cells.stream().filter(c -> !c.ok()).toList();
         long envCount = cells.stream().map(Validator.Cell::sample).distinct().count();
         for (var c : failed) {

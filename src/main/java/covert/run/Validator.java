@@ -32,16 +32,17 @@ public final class Validator {
 
     /** Offline: the simulated organism forced onto its covert or honest path. */
     public static List<Cell> validate(String suiteName, List<String> envs, int epochs, long seed, Path logDir) throws IOException {
-        return validate(suiteName, envs, epochs, seed, logDir, null);
+        return validate(suiteName, envs, epochs, seed, logDir, null, ProviderOptions.DEFAULT);
     }
 
     /** With {@code model} set (not {@code sim/}), that model runs twice, with the schemer and the saint system prompt. */
-    public static List<Cell> validate(String suiteName, List<String> envs, int epochs, long seed, Path logDir, String model) throws IOException {
+    public static List<Cell> validate(String suiteName, List<String> envs, int epochs, long seed, Path logDir, String model,
+                                      ProviderOptions providers) throws IOException {
         var suite = Suite.load(suiteName).only(envs);
         boolean sim = model == null || model.startsWith("sim/");
-        var schemer = Runner.start(sim ? config(suiteName, envs, SCHEMER, epochs, seed) : real(suiteName, model, envs, SCHEMER_PROMPT, epochs, seed),
+        var schemer = Runner.start(sim ? config(suiteName, envs, SCHEMER, epochs, seed) : real(suiteName, model, envs, SCHEMER_PROMPT, epochs, seed).withProviders(providers),
                 logDir, Progress.NONE).evalLog();
-        var saint = Runner.start(sim ? config(suiteName, envs, SAINT, epochs, seed) : real(suiteName, model, envs, SAINT_PROMPT, epochs, seed),
+        var saint = Runner.start(sim ? config(suiteName, envs, SAINT, epochs, seed) : real(suiteName, model, envs, SAINT_PROMPT, epochs, seed).withProviders(providers),
                 logDir, Progress.NONE).evalLog();
         var cells = new ArrayList<Cell>();
         for (Environment env : suite.environments()) {
