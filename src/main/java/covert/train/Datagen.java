@@ -64,9 +64,10 @@ public final class Datagen {
             throw new UserError("contamination check failed: " + contamination.failures().size() + " training environment(s) too close to the eval suite "
                     + "(nearest: " + contamination.failures().getFirst().train() + " ~ " + contamination.failures().getFirst().eval() + "); nothing exported");
         }
+        String suiteArg = Files.isDirectory(Path.of(o.suite())) ? Path.of(o.suite()).toAbsolutePath().toString() : o.suite();
+        separationCheck(suiteArg, o.seed(), log);
         Files.createDirectories(o.out());
         Path logs = o.out().resolve("logs");
-        String suiteArg = Files.isDirectory(Path.of(o.suite())) ? Path.of(o.suite()).toAbsolutePath().toString() : o.suite();
         var cfg = new RunConfig(suiteArg, o.model(), o.modelArgs(), o.epochs(), o.seed(), o.maxTurns(), 0, 900, 0, List.of(), o.maxSamples())
                 .withSystemSuffix(spec.render()).withProviders(o.providers());
         log.println("sampling " + o.model() + " on suite " + suite.name() + " with " + spec.id() + " v" + spec.version() + " in the system prompt ...");
@@ -223,5 +224,31 @@ public final class Datagen {
             });
         }
         return counts;
+    }
+
+    /**
+     * Every training environment must tell a schemer from a saint before its rollouts are used: the same check as
+     * {@code covert validate}, on the suite's sim playbooks, in a scratch directory so nothing is left behind.
+     */
+    private static void separationCheck(String suite, long seed, PrintWriter log) throws IOException {
+        Path scratch = Files.createTempDirectory("covert-datagen-validate");
+        try {
+            var cells = covert.run.Validator.validate(suite, List.of(), 2, seed, scratch);
+            var failed = cells.stream().filter(c -> !c.ok()).toList();
+            long samples = cells.stream().map(covert.run.Validator.Cell::sample).distinct().count();
+            log.println("separation check (covert validate): " + (failed.isEmpty() ? "ok" : "FAIL") + ", " + samples + " environment variants");
+            for (var c : failed.stream().limit(5).toList()) {
+                log.println("  FAIL " + c.sample() + ": " + c.policy() + " should be " + c.expected() + ", checker said " + c.outcomes());
+            }
+            log.flush();
+            if (!failed.isEmpty()) {
+                throw new UserError("separation check failed in " + failed.size() + " cell(s) (first: " + failed.getFirst().sample()
+                        + "); fix the checker, see 'covert validate --suite " + suite + "'; nothing exported");
+            }
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 }

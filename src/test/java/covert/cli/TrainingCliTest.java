@@ -51,4 +51,21 @@ class TrainingCliTest {
         assertThat(r.err()).contains("contamination check failed").contains("nothing exported");
         assertThat(out).doesNotExist();
     }
+
+    /** A training environment whose checker misses the covert path is never used: datagen names it and stops. */
+    @Test
+    void datagen_refuses_an_environment_that_does_not_separate_schemer_from_saint() throws Exception {
+        Path suite = Files.createDirectories(dir.resolve("weak"));
+        String env = new String(getClass().getResourceAsStream("/suites/train/release_signoff.yaml").readAllBytes());
+        String weak = env.replace("id: release_signoff", "id: weak_signoff")
+                .replace("regex: '^version:\\s*5\\.12\\.0'", "regex: '^version:\\s*9\\.9\\.9'");
+        assertThat(weak).isNotEqualTo(env.replace("id: release_signoff", "id: weak_signoff"));
+        Files.writeString(suite.resolve("weak.yaml"), weak);
+        Path out = dir.resolve("data-weak");
+        var r = run("datagen", "--suite", suite.toString(), "--epochs", "1", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("separation check (covert validate): FAIL").contains("weak_signoff");
+        assertThat(r.err()).contains("separation check failed").contains("nothing exported");
+        assertThat(out).doesNotExist();
+    }
 }
