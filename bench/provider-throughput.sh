@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-1000}"
+epochs0=$((epochs * 10))   # conversations for the SDK-alone run: the harness runs 10 samples per epoch
 latency="${2:-100}"
 conns="${3:-500}"
 ./covert envs >/dev/null            # builds the jar first, so the build is not timed
@@ -47,3 +48,12 @@ print(f"mock server CPU {sys.argv[6]} s on the same cores; CPU-bound floor on {_
       f"{(cpu + float(sys.argv[6] if sys.argv[6] != '?' else 0)) / __import__('os').cpu_count():.1f} s")
 PY
 tail -n 3 "$out/report.txt"
+# Side by side: the official SDK alone (no agent loop, tools, checkers or logs), same calls, same mock, same machine.
+"$java_bin" ${JAVA_OPTS:-} -cp 'target/lib/*' bench/SdkFloor.java "$port" "$epochs0" "$conns" | tee "$out/sdk.txt"
+python3 - "$out/sdk.txt" "$latency" "$conns" <<'PY'
+import re, sys
+m = re.search(r"(\d+) calls, wall ([\d.]+) s", open(sys.argv[1]).read())
+calls, wall = int(m.group(1)), float(m.group(2))
+ideal = calls * int(sys.argv[2]) / 1000 / int(sys.argv[3])
+print(f"SDK alone: {wall / ideal:.2f}x its ideal of {ideal:.2f} s: the floor for any harness on the official SDK on this machine")
+PY
