@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class Retrying extends Wrapper {
     private final RetryPolicy policy;
+    /** A wrong URL or a down server otherwise looks like a silent hang for the whole backoff: say so once. */
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     Retrying(Model inner, RetryPolicy policy) {
         super(inner);
@@ -30,6 +32,10 @@ final class Retrying extends Wrapper {
                 if (!e.retryable()) throw e;
                 if (attempt >= policy.maxAttempts()) {
                     throw new ModelException("gave up after " + attempt + " attempts: " + e.getMessage(), e, false, e.status(), null);
+                }
+                if (e.status() == 0 && warned.compareAndSet(false, true)) {
+                    System.err.println("covert: " + name() + ": " + e.getMessage() + "; retrying with backoff (up to "
+                            + policy.maxAttempts() + " attempts per call)");
                 }
                 try {
                     Thread.sleep(policy.delay(attempt, e.retryAfter().orElse(null)));
