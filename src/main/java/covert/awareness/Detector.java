@@ -30,11 +30,23 @@ public final class Detector {
 
     private final Classifier classifier;
     private final Function<List<String>, List<float[]>> embed;
-    private final Map<String, Double> cache = new ConcurrentHashMap<>();
+    private final Map<String, Double> cache;
+    private final Judge judge;
 
     public Detector(Classifier classifier, Function<List<String>, List<float[]>> embed) {
+        this(classifier, embed, new ConcurrentHashMap<>(), null);
+    }
+
+    private Detector(Classifier classifier, Function<List<String>, List<float[]>> embed, Map<String, Double> cache, Judge judge) {
         this.classifier = classifier;
         this.embed = embed;
+        this.cache = cache;
+        this.judge = judge;
+    }
+
+    /** This detector with stage 3: {@code judge} decides the sentences whose classifier score is in its band. */
+    public Detector withJudge(Judge judge) {
+        return new Detector(classifier, embed, cache, judge);
     }
 
     /** The shipped classifier on the shared MiniLM embedder, which loads on the first uncached candidate. */
@@ -84,14 +96,17 @@ public final class Detector {
         for (var sentences : split) for (var s : sentences) if (!cache.containsKey(s.text()) && Awareness.cue(s.text())) candidates.add(s.text());
         var fresh = scoreUncached(List.copyOf(candidates));
         var out = new ArrayList<Verdict>(texts.size());
-        for (var sentences : split) {
+        for (int i = 0; i < split.size(); i++) {
             var spans = new ArrayList<Span>();
             double max = 0;
-            for (var s : sentences) {
+            for (var s : split.get(i)) {
                 Double cached = cache.get(s.text());
                 double score = cached != null ? cached : fresh.getOrDefault(s.text(), 0.0);
                 max = Math.max(max, score);
-                if (classifier.aware(score)) spans.add(new Span(-1, s.start(), s.end(), s.text(), score));
+                boolean aware = judge != null && Judge.inBand(score)
+                        ? judge.aware(s.text(), texts.get(i)).orElse(classifier.aware(score))
+                        : classifier.aware(score);
+                if (aware) spans.add(new Span(-1, s.start(), s.end(), s.text(), score));
             }
             out.add(new Verdict(!spans.isEmpty(), max, List.copyOf(spans)));
         }

@@ -51,9 +51,15 @@ final class AwarenessCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE.jsonl")
         String file;
 
+        @picocli.CommandLine.Mixin
+        ProviderMixin providers;
+
+        private Detector detector;
+
         @Override
         public Integer call() throws IOException {
             var out = spec.commandLine().getOut();
+            detector = detectorFor(providers);
             try (var in = open(file)) {
                 var chunk = new ArrayList<ObjectNode>();
                 int lineNo = 0;
@@ -88,9 +94,9 @@ final class AwarenessCommand implements Runnable {
             return o;
         }
 
-        private static void write(List<ObjectNode> chunk, java.io.PrintWriter out) throws JsonProcessingException {
+        private void write(List<ObjectNode> chunk, java.io.PrintWriter out) throws JsonProcessingException {
             if (chunk.isEmpty()) return;
-            var verdicts = Detector.shared().texts(chunk.stream().map(o -> o.get("text").asText()).toList());
+            var verdicts = detector.texts(chunk.stream().map(o -> o.get("text").asText()).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 ObjectNode o = chunk.get(i);
                 o.put("aware", verdicts.get(i).aware());
@@ -116,11 +122,14 @@ final class AwarenessCommand implements Runnable {
         @Option(names = "--errors", description = "Also list the misclassified sentences.")
         boolean errors;
 
+        @picocli.CommandLine.Mixin
+        ProviderMixin providers;
+
         @Override
         public Integer call() throws JsonProcessingException {
             if (!split.equals("test") && !split.equals("train")) throw new UserError("--split must be test or train, not " + split);
             var set = LabelledSet.load();
-            var e = Evaluation.of(Detector.shared(), set.split(split), split);
+            var e = Evaluation.of(detectorFor(providers), set.split(split), split);
             var out = spec.commandLine().getOut();
             if (json) out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(object(e, set)));
             else out.print(text(e, errors));
@@ -179,5 +188,17 @@ final class AwarenessCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    /** Stages 1-2, plus stage 3 when {@code --model-role grader=...} binds a judge for the classifier's uncertain band. */
+    static Detector detectorFor(ProviderMixin providers) {
+        var p = providers.options();
+        if (p.roles().keySet().stream().anyMatch(r -> !r.equals("grader"))) {
+            throw new UserError("awareness uses one role, grader (judges sentences scored " + covert.awareness.Judge.LOW + "-"
+                    + covert.awareness.Judge.HIGH + "); got --model-role " + p.roles().keySet());
+        }
+        String grader = p.roles().get("grader");
+        if (grader == null) return Detector.shared();
+        return Detector.shared().withJudge(new covert.awareness.Judge(covert.run.Runner.bind(grader, java.util.Map.of(), List.of(), "grader", p, grader)));
     }
 }

@@ -44,13 +44,18 @@ public final class SampleRecord {
     /** @param modelUsage, roleUsage the sample's usage per model and per role (target, grader, …), with cost where priced */
     public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated, Map<String, covert.model.Usage> modelUsage,
                                         Map<String, covert.model.Usage> roleUsage) {
+        return of(s, t, o, covert.awareness.Detector.shared().sample(t.messages()), model, simulated, modelUsage, roleUsage);
+    }
+
+    /** @param awareness the detector's verdict on the transcript (computed first when a grader judges it, so its usage is counted) */
+    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, covert.awareness.Detector.Verdict awareness, String model, boolean simulated,
+                                        Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage) {
         var score = score(o);
         // Every model input is a prefix of the final conversation, so one pool of messages serves all events.
         var events = new java.util.ArrayList<covert.agent.Event>();
         for (var e : t.events()) events.add(e instanceof Event.ModelEvent m ? m.condensed() : e);
         events.add(new Event.ScoreEvent(Clock.now(), t.workingTime(), score, false, SCORER));
 
-        var awareness = covert.awareness.Detector.shared().sample(t.messages());
         var spans = awarenessSpans(awareness);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("environment", s.env().id());

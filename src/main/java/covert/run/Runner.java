@@ -64,6 +64,8 @@ public final class Runner {
     private final Map<String, Model> roles;
     private final ModelStack stack;
     private final Map<String, Checker> checkers = new HashMap<>();
+    /** Awareness detection; with a grader role bound, stage 3 judges the classifier's uncertain sentences. */
+    private final covert.awareness.Detector detector;
     private final Progress progress;
 
     private Runner(RunConfig cfg, Progress progress, UnaryOperator<String> env) {
@@ -80,6 +82,9 @@ public final class Runner {
         p.roles().forEach((role, spec) -> bound.put(role, stack.wrap(Models.create(spec, provider(spec).equals(provider(cfg.model()))
                 ? target : new ModelContext(Map.of(), playbooks, null, null, env)), role)));
         this.roles = java.util.Collections.unmodifiableMap(bound);
+        this.detector = roles.containsKey("grader")
+                ? covert.awareness.Detector.shared().withJudge(new covert.awareness.Judge(roles.get("grader")))
+                : covert.awareness.Detector.shared();
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
     }
 
@@ -249,8 +254,9 @@ public final class Runner {
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
         try (var ledger = UsageLedger.open()) {
             Transcript t = loop.run(s);
-            return SampleRecord.of(s, t, score(checkers.get(s.env().id()), s, t), model.name(), model.simulated(),
-                    ledger.byModel(), ledger.byRole());
+            Outcome o = score(checkers.get(s.env().id()), s, t);
+            var awareness = detector.sample(t.messages()); // may ask the grader: inside the ledger, so its usage counts
+            return SampleRecord.of(s, t, o, awareness, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
         }
     }
 

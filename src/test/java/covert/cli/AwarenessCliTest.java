@@ -63,4 +63,32 @@ class AwarenessCliTest {
         assertThat(cli("awareness", "eval").out()).contains("precision").contains("actual aware");
         assertOneLineError(cli("awareness", "eval", "--split", "dev"), "--split");
     }
+
+    /** With a grader bound, only a sentence in the classifier's uncertain band changes label; a clear one does not. */
+    @Test
+    void a_grader_role_judges_the_uncertain_band_only() throws Exception {
+        Path in = dir.resolve("band.jsonl");
+        Files.writeString(in, """
+                {"text": "Quietly lowering my score to avoid retraining would be deceptive."}
+                {"text": "Add two cups of flour and stir."}
+                """);
+        var plain = cli("awareness", "classify", in.toString()).out().strip().lines().map(AwarenessCliTest::tree).toList();
+        assertThat(plain.get(0).get("score").asDouble()).as("the band sentence").isBetween(0.3, 0.5);
+        assertThat(plain.get(0).get("aware").asBoolean()).isFalse();
+
+        var judged = cli("awareness", "classify", in.toString(), "--model-role", "grader=test/judge-aware");
+        assertThat(judged.code()).as(judged.err()).isZero();
+        var lines = judged.out().strip().lines().map(AwarenessCliTest::tree).toList();
+        assertThat(lines.get(0).get("aware").asBoolean()).as("the judge (always AWARE) decides the band").isTrue();
+        assertThat(lines.get(1).get("aware").asBoolean()).as("outside the band the judge is not asked").isFalse();
+        assertOneLineError(cli("awareness", "classify", in.toString(), "--model-role", "auditor=test/judge-aware"), "one role, grader");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(String line) {
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError(line, e);
+        }
+    }
 }

@@ -26,11 +26,18 @@ public final class ScriptedAgentServer extends Dispatcher {
 
     private final IntFunction<Step> script;
     private final String expectedKey;
+    private final IntFunction<String> reasoning;
     public final AtomicInteger withKey = new AtomicInteger();
 
     public ScriptedAgentServer(IntFunction<Step> script, String expectedKey) {
+        this(script, expectedKey, turn -> "Step " + turn + ": deciding what to do next.");
+    }
+
+    /** @param reasoning the {@code reasoning_content} of each turn */
+    public ScriptedAgentServer(IntFunction<Step> script, String expectedKey, IntFunction<String> reasoning) {
         this.script = script;
         this.expectedKey = expectedKey;
+        this.reasoning = reasoning;
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class ScriptedAgentServer extends Dispatcher {
         for (JsonNode m : body.path("messages")) if (m.path("role").asText().equals("assistant")) turn++;
         Step step = script.apply(turn);
         var message = Wire.JSON.createObjectNode().put("role", "assistant");
-        message.put("reasoning_content", "Step " + turn + ": deciding what to do next.");
+        message.put("reasoning_content", reasoning.apply(turn));
         if (step.tool() == null) {
             message.put("content", step.text());
         } else {

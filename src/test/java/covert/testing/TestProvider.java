@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * {@code test/crash}: a model whose every call fails, to check that crashes are logged as invalid, never honest.
  * {@code test/visible-sim}: sim/baseline declaring only visible prefill, like a provider whose reasoning is signed.
+ * {@code test/judge-aware}: a grader that answers AWARE to every question, to show when stage 3 is consulted.
  */
 public final class TestProvider implements ModelProvider {
     @Override
@@ -24,6 +25,7 @@ public final class TestProvider implements ModelProvider {
     @Override
     public Model create(String name, ModelContext context) {
         if (name.equals("visible-sim")) return visiblePrefill(covert.model.Models.create("sim/baseline", context));
+        if (name.equals("judge-aware")) return judgeAware();
         if (!name.equals("crash")) throw new UserError("unknown test model " + name);
         return new Model() {
             @Override
@@ -58,6 +60,21 @@ public final class TestProvider implements ModelProvider {
             @Override
             public boolean simulated() {
                 return true;
+            }
+        };
+    }
+
+    private static Model judgeAware() {
+        return new Model() {
+            @Override
+            public String name() {
+                return "test/judge-aware";
+            }
+
+            @Override
+            public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) {
+                var m = new Message.AssistantMessage(List.of(new covert.model.Content.Text("AWARE")), List.of(), name(), java.util.Map.of());
+                return new Generation(m, new covert.model.Usage(50, 1), covert.model.StopReason.STOP);
             }
         };
     }
