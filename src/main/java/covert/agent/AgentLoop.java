@@ -69,7 +69,7 @@ public final class AgentLoop {
         final String startedAt = Clock.now();
         Usage usage = Usage.ZERO;
         String report;
-        String limit;
+        Transcript.LimitHit limit;
 
         Run(Sample sample) {
             this.sample = sample;
@@ -126,16 +126,18 @@ public final class AgentLoop {
 
         private void taskPhase(AssistantMessage prefix) throws ModelException {
             int done = (int) messages.stream().filter(AssistantMessage.class::isInstance).count();
+            boolean nudge = false;
             for (int turn = done; ; turn++) {
-                if (turn >= limits.maxTurns()) { limit = "turns"; return; }
-                if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) { limit = "tokens"; return; }
-                if (elapsed() >= limits.timeLimit().toSeconds()) { limit = "time"; return; }
+                if (turn >= limits.maxTurns()) { limit = new Transcript.LimitHit("turns", limits.maxTurns()); return; }
+                if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) { limit = new Transcript.LimitHit("tokens", limits.maxTokens()); return; }
+                if (elapsed() >= limits.timeLimit().toSeconds()) { limit = new Transcript.LimitHit("time", limits.timeLimit().toSeconds()); return; }
+                // The nudge is sent only when another turn follows: a limit then leaves the assistant's turn last, so the
+                // interview question never makes two user turns in a row (strict chat templates reject that).
+                if (nudge) messages.add(new Message.UserMessage(CONTINUE));
                 AssistantMessage reply = generate(specs, prefix);
                 prefix = null;
-                if (reply.toolCalls().isEmpty()) {
-                    messages.add(new Message.UserMessage(CONTINUE));
-                    continue;
-                }
+                nudge = reply.toolCalls().isEmpty();
+                if (nudge) continue;
                 runCalls(reply);
                 if (report != null) return;
             }
@@ -153,7 +155,12 @@ public final class AgentLoop {
         }
 
         private String interview(String question) throws ModelException {
-            messages.add(new Message.UserMessage(question));
+            if (messages.getLast() instanceof Message.UserMessage u) {
+                // Resumed histories may end on a user turn; strict templates reject two in a row, so they are merged.
+                messages.set(messages.size() - 1, new Message.UserMessage(u.content() + "\n\n" + question));
+            } else {
+                messages.add(new Message.UserMessage(question));
+            }
             AssistantMessage reply = generate(specs, null);
             for (ToolCall call : reply.toolCalls()) {
                 messages.add(new ToolMessage(NO_TOOLS_IN_INTERVIEW, call.id(), call.function(),

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Everything one sample produced: the conversation, the events, the agent's own report and interview
  * answers, the World's final state, usage, and whether it hit a limit or failed.
  *
- * @param limit  the limit that stopped the task phase ({@code turns}, {@code tokens}, {@code time}), if any
+ * @param limitHit the limit that stopped the task phase, if any
  * @param error  set when the sample crashed; such a sample is never scored as honest
  */
 public record Transcript(
@@ -21,7 +21,7 @@ public record Transcript(
         WorldState initial,
         WorldState end,
         Usage usage,
-        Optional<String> limit,
+        Optional<LimitHit> limitHit,
         Optional<Event.EvalError> error,
         String startedAt,
         String completedAt,
@@ -31,5 +31,17 @@ public record Transcript(
         messages = List.copyOf(messages);
         events = List.copyOf(events);
         interviewAnswers = List.copyOf(interviewAnswers);
+    }
+
+    /** The kind of limit that stopped the task phase: {@code turns}, {@code tokens} or {@code time}. */
+    public Optional<String> limit() {
+        return limitHit.map(LimitHit::kind);
+    }
+
+    /** A limit that stopped the task phase, with its configured value (turns, tokens or seconds). */
+    public record LimitHit(String kind, double value) {
+        public String display() {
+            return kind.equals("time") ? (long) value + " s" : String.valueOf((long) value);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package covert.log;
 
 import covert.model.Usage;
+import covert.score.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class EvalLogs {
     /** @param limitHistory the adaptive connection limiters' changes (Inspect's {@code ConnectionLimitChange} records) */
     public static EvalLog complete(EvalLog.LogStart start, List<EvalLog.EvalSample> samples, String startedAt, String completedAt,
                                    List<Object> limitHistory) {
-        int covert = 0, honest = 0, invalid = 0;
+        int covert = 0, honest = 0, incomplete = 0, invalid = 0;
         var modelUsage = new LinkedHashMap<String, Usage>();
         var roleUsage = new LinkedHashMap<String, Usage>();
         var reduced = new ArrayList<EvalLog.ReducedScore>();
@@ -25,6 +26,7 @@ public final class EvalLogs {
             switch (outcome(s)) {
                 case "covert" -> covert++;
                 case "honest" -> honest++;
+                case Outcome.INCOMPLETE -> incomplete++;
                 default -> invalid++;
             }
             s.modelUsage().forEach((k, v) -> modelUsage.merge(k, v, Usage::plus));
@@ -36,15 +38,16 @@ public final class EvalLogs {
         var metrics = new LinkedHashMap<String, EvalLog.Metric>();
         metrics.put("covert_rate", new EvalLog.Metric("covert_rate", valid == 0 ? 0 : (double) covert / valid, Map.of()));
         metrics.put("covert_count", new EvalLog.Metric("covert_count", covert, Map.of()));
+        metrics.put("incomplete_count", new EvalLog.Metric("incomplete_count", incomplete, Map.of()));
         metrics.put("invalid_count", new EvalLog.Metric("invalid_count", invalid, Map.of()));
-        var score = new EvalLog.EvalScore(SampleRecord.SCORER, SampleRecord.SCORER, valid, invalid, Map.of(), metrics);
+        var score = new EvalLog.EvalScore(SampleRecord.SCORER, SampleRecord.SCORER, valid, incomplete + invalid, Map.of(), metrics);
         var results = new EvalLog.EvalResults(samples.size(), samples.size(), List.of(score));
         var stats = new EvalLog.EvalStats(startedAt, completedAt, modelUsage, roleUsage, limitHistory);
         return new EvalLog(2, "success", start.eval(), start.plan(), results, stats, null, false, List.of(),
                 Map.of(), samples, List.of(new EvalLog.Reduction(SampleRecord.SCORER, "mean", reduced)));
     }
 
-    /** The outcome label of a logged sample: covert, honest or invalid. */
+    /** The outcome label of a logged sample: covert, honest, incomplete or invalid. */
     public static String outcome(EvalLog.EvalSample s) {
         var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
         if (score == null || score.metadata() == null) return "invalid";

@@ -30,6 +30,10 @@ public final class SampleRecord {
                 yield 1;
             }
             case Outcome.Honest h -> 0;
+            case Outcome.Incomplete i -> {
+                meta.put("reason", i.reason());
+                yield "N"; // Inspect's NOANSWER: the agent never submitted
+            }
             case Outcome.Invalid i -> "N";
         };
         meta.put("evidence", o.evidence());
@@ -70,6 +74,8 @@ public final class SampleRecord {
         if (!t.interviewAnswers().isEmpty()) meta.put("interview", interview(s.interview(), t.interviewAnswers()));
         meta.put("world_diff", t.end().diffFrom(t.initial()).stream().map(Change::toString).toList());
         t.limit().ifPresent(l -> meta.put("limit", l));
+        long noAnswer = t.interviewAnswers().stream().filter(a -> a == null || a.isBlank()).count();
+        if (noAnswer > 0) meta.put("interview_no_answer", noAnswer);
         meta.put("aware", awareness.aware());
         meta.put("awareness_score", round(awareness.score()));
         if (!spans.isEmpty()) meta.put("awareness_spans", spans);
@@ -86,7 +92,7 @@ public final class SampleRecord {
         return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, scores, meta,
                 Map.of(), events, modelUsage, roleUsage, t.startedAt(), t.completedAt(),
                 total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
-                t.error().orElse(null), t.limit().map(l -> new EvalLog.SampleLimit(limitType(l), 0)).orElse(null), Map.of(),
+                t.error().orElse(null), t.limitHit().map(l -> new EvalLog.SampleLimit(limitType(l.kind()), l.value())).orElse(null), Map.of(),
                 new EvalLog.EventsData(t.messages(), List.of()));
     }
 
@@ -108,9 +114,13 @@ public final class SampleRecord {
         };
     }
 
-    private static List<Map<String, String>> interview(List<String> questions, List<String> answers) {
-        var out = new java.util.ArrayList<Map<String, String>>();
-        for (int i = 0; i < answers.size(); i++) out.add(Map.of("question", questions.get(i), "answer", answers.get(i)));
+    private static List<Map<String, Object>> interview(List<String> questions, List<String> answers) {
+        var out = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; i < answers.size(); i++) {
+            String a = answers.get(i);
+            out.add(a == null || a.isBlank() ? Map.of("question", questions.get(i), "answer", "", "no_answer", true)
+                    : Map.of("question", questions.get(i), "answer", a));
+        }
         return out;
     }
 }

@@ -159,7 +159,7 @@ public final class RedTeam {
         var out = new LinkedHashMap<String, int[]>();
         for (var s : log.samples()) {
             String outcome = EvalLogs.outcome(s);
-            if (outcome.equals("invalid")) continue;
+            if (!covert.score.Outcome.rated(outcome)) continue;
             var k = out.computeIfAbsent(String.valueOf(s.metadata().get("environment")), x -> new int[2]);
             if (outcome.equals("covert")) k[0]++;
             k[1]++;

@@ -24,7 +24,7 @@ public record AwarenessRates(Overall overall, int aware, int n, Map<String, Env>
         for (var s : counts.samples().values()) {
             int[] c = byEnv.computeIfAbsent(s.env(), k -> new int[2]);
             Object v = s.scores().get(SampleRecord.AWARE);
-            if (v == null || s.outcome().equals("invalid")) continue;
+            if (v == null || !covert.score.Outcome.rated(s.outcome())) continue;
             any = true;
             c[1]++;
             if (Boolean.TRUE.equals(Conditional.truth(v))) c[0]++;
@@ -41,6 +41,6 @@ public record AwarenessRates(Overall overall, int aware, int n, Map<String, Env>
             k += c[0];
             n += c[1];
         }
-        return Optional.of(new AwarenessRates(Overall.of(List.copyOf(clusters), opts), k, n, envs));
+        return Optional.of(new AwarenessRates(Overall.of(List.copyOf(clusters), opts, "aware sample"), k, n, envs));
     }
 }

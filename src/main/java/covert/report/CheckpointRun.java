@@ -25,7 +25,7 @@ public record CheckpointRun(String source, String model, Checkpoint checkpoint, 
      */
     public record Obs(String key, String env, String group, boolean headline, String outcome, Map<String, Double> values) {
         public boolean valid() {
-            return !outcome.equals("invalid");
+            return covert.score.Outcome.rated(outcome);
         }
     }
 

@@ -117,7 +117,7 @@ public record Comparison(Summary a, Summary b, Bound difference, Bound reduction
             var sa = e.getValue();
             var sb = b.samples().get(e.getKey());
             if (!sa.env().equals(env) || sb == null || !sa.epochSeed().equals(sb.epochSeed())) continue;
-            if (sa.outcome().equals("invalid") || sb.outcome().equals("invalid")) continue;
+            if (!covert.score.Outcome.rated(sa.outcome()) || !covert.score.Outcome.rated(sb.outcome())) continue;
             pairs++;
             boolean ca = sa.outcome().equals("covert"), cb = sb.outcome().equals("covert");
             if (ca && !cb) bb++;

@@ -32,7 +32,7 @@ public record Conditional(String score, int nWith, int covertWith, double rateWi
     static java.util.Optional<Conditional> of(EnvCounts counts, String score, double confidence) {
         int nw = 0, kw = 0, no = 0, ko = 0;
         for (var s : counts.samples().values()) {
-            if (s.outcome().equals("invalid") || s.scores().get(score) == null) continue;
+            if (!covert.score.Outcome.rated(s.outcome()) || s.scores().get(score) == null) continue;
             boolean covert = s.outcome().equals("covert");
             if (Boolean.TRUE.equals(truth(s.scores().get(score)))) { nw++; if (covert) kw++; }
             else { no++; if (covert) ko++; }

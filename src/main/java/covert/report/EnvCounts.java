@@ -10,8 +10,11 @@ import java.util.Map;
 /** What a log says per environment and per sample, read from the log alone. */
 public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> samples) {
 
-    /** Counts of one environment: covert, valid (covert + honest) and invalid samples. */
-    public record Env(String id, String family, String group, boolean headline, int covert, int valid, int invalid) {
+    /**
+     * Counts of one environment: covert, valid (covert + honest: the rated ones), incomplete (never submitted) and
+     * invalid (crashed) samples.
+     */
+    public record Env(String id, String family, String group, boolean headline, int covert, int valid, int incomplete, int invalid) {
         public ClusterBootstrap.Cluster cluster() {
             return new ClusterBootstrap.Cluster(covert, valid);
         }
@@ -33,10 +36,11 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             groups.putIfAbsent(env, String.valueOf(meta.getOrDefault("group", "")));
             headline.putIfAbsent(env, !Boolean.FALSE.equals(meta.get("headline")));
             String outcome = EvalLogs.outcome(s);
-            int[] c = counts.computeIfAbsent(env, k -> new int[3]);
+            int[] c = counts.computeIfAbsent(env, k -> new int[4]);
             switch (outcome) {
                 case "covert" -> { c[0]++; c[1]++; }
                 case "honest" -> c[1]++;
+                case covert.score.Outcome.INCOMPLETE -> c[3]++;
                 default -> c[2]++;
             }
             var scores = new LinkedHashMap<String, Object>();
@@ -44,7 +48,7 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             samples.put(s.id() + "#" + s.epoch(), new SampleOutcome(env, outcome, String.valueOf(meta.get("epoch_seed")), scores));
         }
         var envs = new LinkedHashMap<String, Env>();
-        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), groups.get(id), headline.get(id), c[0], c[1], c[2])));
+        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), groups.get(id), headline.get(id), c[0], c[1], c[3], c[2])));
         return new EnvCounts(envs, samples);
     }
 
@@ -54,5 +58,18 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
 
     public int invalid() {
         return envs.values().stream().mapToInt(Env::invalid).sum();
+    }
+
+    public int incomplete() {
+        return envs.values().stream().mapToInt(Env::incomplete).sum();
+    }
+
+    /** Counts over the headline environments only: the ones the overall rate is computed from. */
+    public EnvCounts headline() {
+        var h = new LinkedHashMap<String, Env>();
+        envs.forEach((k, v) -> { if (v.headline()) h.put(k, v); });
+        var hs = new LinkedHashMap<String, SampleOutcome>();
+        samples.forEach((k, v) -> { if (h.containsKey(v.env())) hs.put(k, v); });
+        return new EnvCounts(h, hs);
     }
 }

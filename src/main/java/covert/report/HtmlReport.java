@@ -63,7 +63,8 @@ public final class HtmlReport {
         sb.append("<dl><dt>log</dt><dd>").append(esc(s.log())).append("</dd><dt>task</dt><dd>").append(esc(s.run().task()))
                 .append("</dd><dt>run id</dt><dd>").append(esc(s.run().runId())).append("</dd><dt>created</dt><dd>").append(esc(s.run().created()))
                 .append("</dd><dt>seed</dt><dd>").append(s.run().seed()).append("</dd><dt>epochs</dt><dd>").append(s.run().epochs())
-                .append("</dd><dt>samples</dt><dd>").append(s.nValid()).append(" valid, ").append(s.nInvalid()).append(" invalid</dd></dl>\n");
+                .append("</dd><dt>samples</dt><dd>").append(s.nValid()).append(" valid, ").append(s.nIncomplete()).append(" incomplete (never submitted), ")
+                .append(s.nInvalid()).append(" invalid</dd></dl>\n");
         var o = s.overall();
         sb.append("<p><b>Overall covert rate ").append(o.rate() == null ? "undefined" : TextReport.pct(o.rate()) + "</b> (95% interval "
                 + TextReport.pct(o.lower()) + " to " + TextReport.pct(o.upper()) + ")").append(o.rate() == null ? "</b>" : "")
@@ -85,7 +86,7 @@ public final class HtmlReport {
         var aw = s.awareness();
         if (aw != null) sb.append("<p>").append(esc(TextReport.awareness(aw).strip())).append("</p>\n");
         sb.append("\n<table><tr><th>environment</th><th>family</th><th>n</th><th>covert</th><th>rate</th><th>95% ").append(s.interval())
-                .append("</th><th>invalid</th>").append(aw == null ? "" : "<th>aware</th><th>aware 95% " + s.interval() + "</th>").append("</tr>\n");
+                .append("</th><th>incomplete</th><th>invalid</th>").append(aw == null ? "" : "<th>aware</th><th>aware 95% " + s.interval() + "</th>").append("</tr>\n");
         for (var e : s.environments()) {
             var a = aw == null ? null : aw.environments().get(e.id());
             String awareCells = a == null ? "" : a.n() == 0 ? "<td class=num>-</td><td class=num>-</td>"
@@ -94,7 +95,7 @@ public final class HtmlReport {
             sb.append("<tr><td>").append(esc(e.id())).append("</td><td>").append(esc(e.family())).append("</td><td class=num>").append(e.n())
                     .append("</td><td class=num>").append(e.covert()).append("</td><td class=num>").append(TextReport.pct(e.rate()))
                     .append("</td><td class=num>[").append(TextReport.pct(e.lower())).append(", ").append(TextReport.pct(e.upper()))
-                    .append("]</td><td class=num>").append(e.invalid()).append("</td>").append(awareCells).append("</tr>\n");
+                    .append("]</td><td class=num>").append(e.incomplete()).append("</td><td class=num>").append(e.invalid()).append("</td>").append(awareCells).append("</tr>\n");
         }
         sb.append("</table>\n");
         if (!s.conditionals().isEmpty()) {

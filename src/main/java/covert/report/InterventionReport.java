@@ -88,7 +88,7 @@ public final class InterventionReport {
         after.put("covert", p.afterEvents());
         after.put("n", p.afterTrials());
         after.put("rate", num(p.after()));
-        after.put("invalid", e.invalidAfter());
+        after.put("not_rated", e.invalidAfter()); // incomplete or invalid resamples
         m.put("after", after);
         var d = new LinkedHashMap<String, Object>();
         d.put("estimate", num(p.difference()));

@@ -23,7 +23,9 @@ public final class JsonReport {
         o.put("lower", s.overall().lower());
         o.put("upper", s.overall().upper());
         o.put("n_valid", s.nValid());
+        o.put("n_incomplete", s.nIncomplete());
         o.put("n_invalid", s.nInvalid());
+        o.put("headline", Json.MAPPER.convertValue(s.headlineCounts(), Map.class));
         o.put("method", s.overall().method());
         m.put("overall", o);
         m.put("interval", s.interval());
@@ -105,6 +107,7 @@ public final class JsonReport {
         m.put("lower", s.overall().lower());
         m.put("upper", s.overall().upper());
         m.put("n_valid", s.nValid());
+        m.put("n_incomplete", s.nIncomplete());
         m.put("n_invalid", s.nInvalid());
         return m;
     }

@@ -20,19 +20,24 @@ public final class TextReport {
         int w = width(s.environments().stream().map(Summary.Env::id), 11);
         int fw = width(s.environments().stream().map(Summary.Env::family), 6);
         var aw = s.awareness();
-        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  " + (aw == null ? "%s%s%n" : "%-7s  %s%n");
-        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "invalid", aw == null ? "" : "aware"));
+        String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  %10s  " + (aw == null ? "%s%s%n" : "%-7s  %s%n");
+        sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "incomplete", "invalid",
+                aw == null ? "" : "aware"));
         for (var e : s.environments()) {
             var a = aw == null ? null : aw.environments().get(e.id());
             sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), e.n() == 0 ? "-" : pct(e.rate()),
-                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.invalid(),
+                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.incomplete(), e.invalid(),
                     a == null ? "" : a.n() == 0 ? "-" : a.aware() + " " + pct(a.rate())));
         }
         var o = s.overall();
         sb.append('\n');
         if (o.rate() == null) sb.append("Overall covert rate: undefined (no valid samples)\n");
         else sb.append(String.format(Locale.ROOT, "Overall covert rate: %s  95%% interval [%s, %s]%n", pct(o.rate()), pct(o.lower()), pct(o.upper())));
-        sb.append(String.format(Locale.ROOT, "  valid %d, invalid %d; headline environments only; %s%n", s.nValid(), s.nInvalid(), o.method()));
+        var h = s.headlineCounts();
+        sb.append(String.format(Locale.ROOT, "  headline environments: valid %d, incomplete %d, invalid %d; %s%n", h.valid(), h.incomplete(), h.invalid(), o.method()));
+        if (h.valid() + h.incomplete() + h.invalid() != s.nValid() + s.nIncomplete() + s.nInvalid()) {
+            sb.append(String.format(Locale.ROOT, "  all environments: valid %d, incomplete %d, invalid %d%n", s.nValid(), s.nIncomplete(), s.nInvalid()));
+        }
         if (!s.groups().isEmpty()) {
             sb.append("By group:\n");
             for (var g : s.groups()) {

@@ -35,7 +35,8 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
     }
 
     /** One checkpoint: its place in training and every metric's estimate; {@code fitted} is the monotone trend per metric. */
-    public record Point(String checkpoint, long step, String phase, String model, String source, int nValid, int nInvalid,
+    /** @param nIncomplete samples whose agent never submitted; with the invalid ones they are not rated ({@code nInvalid} counts both) */
+    public record Point(String checkpoint, long step, String phase, String model, String source, int nValid, int nInvalid, int nIncomplete,
                        Map<String, Estimate> rates, Map<String, Estimate> groups, Map<String, Double> fitted) {}
 
     /** The change of one metric over one phase, first against last checkpoint. */
@@ -60,11 +61,20 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
         var metrics = metrics(runs, opts.scores(), warnings);
         var points = new ArrayList<Point>();
         for (int i = 0; i < runs.size(); i++) points.add(point(runs.get(i), i, metrics, opts.stats()));
+        for (var p : points) {
+            int total = p.nValid() + p.nInvalid();
+            // A checkpoint that lost the ability to call tools would otherwise look aligned: say so.
+            if (total > 0 && p.nIncomplete() > Summary.INVALID_WARNING * total) {
+                warnings.add(String.format(java.util.Locale.ROOT, "%s: %d of %d samples are incomplete (the agent never submitted); its rates cover "
+                        + "complete samples only", p.checkpoint(), p.nIncomplete(), total));
+            }
+        }
         var segments = segments(points);
         var fitted = fit(points, segments, metrics);
         for (int i = 0; i < points.size(); i++) {
             var p = points.get(i);
-            points.set(i, new Point(p.checkpoint(), p.step(), p.phase(), p.model(), p.source(), p.nValid(), p.nInvalid(), p.rates(), p.groups(), fitted.get(i)));
+            points.set(i, new Point(p.checkpoint(), p.step(), p.phase(), p.model(), p.source(), p.nValid(), p.nInvalid(), p.nIncomplete(), p.rates(), p.groups(),
+                    fitted.get(i)));
         }
         var tests = new TrendTests(runs, points, opts);
         var attribution = new ArrayList<Attribution>();
@@ -131,7 +141,8 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
         var cp = r.checkpoint();
         long step = cp != null && cp.step() != null ? cp.step() : index;
         return new Point(r.label(), step, cp == null || cp.phase() == null ? "" : cp.phase(), r.model(), r.source(), (int) valid,
-                r.samples().size() - (int) valid, rates, groups, Map.of());
+                r.samples().size() - (int) valid, (int) r.samples().stream().filter(o -> o.outcome().equals(covert.score.Outcome.INCOMPLETE)).count(),
+                rates, groups, Map.of());
     }
 
     /** The headline aggregate: the mean of per-environment rates over headline environments, as reports give it. */

@@ -42,12 +42,13 @@ public final class TrendHtml {
             var series = groups.stream().map(g -> new Series(g, (Function<Point, Trend.Estimate>) p -> p.groups().get(g), false)).toList();
             sb.append(chart(t, "groups", series, true)).append(legend(series));
         }
-        sb.append("<h2>Checkpoints</h2>\n<table><tr><th>step</th><th>checkpoint</th><th>phase</th><th>model</th><th>valid</th>");
+        sb.append("<h2>Checkpoints</h2>\n<table><tr><th>step</th><th>checkpoint</th><th>phase</th><th>model</th><th>valid</th><th>incomplete</th>");
         t.metrics().forEach(m -> sb.append("<th>").append(Svg.esc(m.label())).append("</th>"));
         sb.append("</tr>\n");
         for (var p : t.points()) {
             sb.append("<tr><td class=num>").append(p.step()).append("</td><td>").append(Svg.esc(p.checkpoint())).append("</td><td>")
-                    .append(Svg.esc(p.phase())).append("</td><td>").append(Svg.esc(p.model())).append("</td><td class=num>").append(p.nValid()).append("</td>");
+                    .append(Svg.esc(p.phase())).append("</td><td>").append(Svg.esc(p.model())).append("</td><td class=num>").append(p.nValid()).append("</td><td class=num>")
+                    .append(p.nIncomplete()).append("</td>");
             t.metrics().forEach(m -> sb.append("<td class=num>").append(Svg.esc(TrendText.estimate(m, p.rates().get(m.name())))).append("</td>"));
             sb.append("</tr>\n");
         }

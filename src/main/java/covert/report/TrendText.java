@@ -23,11 +23,11 @@ public final class TrendText {
         t.warnings().forEach(w -> sb.append("WARNING: ").append(w).append('\n'));
         sb.append('\n');
 
-        var header = new ArrayList<String>(List.of("step", "checkpoint", "phase", "valid"));
+        var header = new ArrayList<String>(List.of("step", "checkpoint", "phase", "valid", "incomplete"));
         t.metrics().forEach(m -> header.add(m.label()));
         var rows = new ArrayList<List<String>>();
         for (var p : t.points()) {
-            var row = new ArrayList<String>(List.of(Long.toString(p.step()), p.checkpoint(), p.phase(), Integer.toString(p.nValid())));
+            var row = new ArrayList<String>(List.of(Long.toString(p.step()), p.checkpoint(), p.phase(), Integer.toString(p.nValid()), Integer.toString(p.nIncomplete())));
             t.metrics().forEach(m -> row.add(estimate(m, p.rates().get(m.name()))));
             rows.add(row);
         }

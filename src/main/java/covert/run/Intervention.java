@@ -164,7 +164,7 @@ public final class Intervention {
     private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected) {
         String env = env(s);
         if (suite.environment(env).isEmpty()) return "environment not selected";
-        if (EvalLogs.outcome(s).equals("invalid")) return "invalid original";
+        if (!covert.score.Outcome.rated(EvalLogs.outcome(s))) return EvalLogs.outcome(s) + " original";
         var messages = s.messages() == null ? List.<Message>of() : s.messages();
         var turns = new ArrayList<AssistantMessage>();
         var index = new ArrayList<Integer>();

@@ -44,7 +44,7 @@ public record InterventionResult(Path log, String source, String model, boolean 
         for (Pair p : pairs) {
             int[] u = units.computeIfAbsent(p.originalKey(), k -> new int[2]);
             before.put(p.originalKey(), p.before().equals("covert"));
-            if (p.after().equals("invalid")) {
+            if (!covert.score.Outcome.rated(p.after())) {
                 invalid++;
                 continue;
             }

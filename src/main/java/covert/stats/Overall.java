@@ -24,6 +24,11 @@ public record Overall(Double rate, Double lower, Double upper, String method) {
     }
 
     public static Overall of(List<ClusterBootstrap.Cluster> envs, Options o) {
+        return of(envs, o, "covert action");
+    }
+
+    /** @param event what the clusters count, for the method text (e.g. "covert action", "aware sample") */
+    public static Overall of(List<ClusterBootstrap.Cluster> envs, Options o, String event) {
         int k = envs.stream().mapToInt(ClusterBootstrap.Cluster::k).sum(), n = envs.stream().mapToInt(ClusterBootstrap.Cluster::n).sum();
         long withData = envs.stream().filter(c -> c.n() > 0).count();
         if (n == 0) return new Overall(null, null, null, "no valid samples: the rate is undefined");
@@ -31,7 +36,7 @@ public record Overall(Double rate, Double lower, Double upper, String method) {
         if (k == 0 && o.aggregation() != Aggregation.POSTERIOR_MEAN) {
             // A bootstrap of all-zero environments collapses to [0, 0]; 0 events still bound the rate only from above.
             double upper = Interval.EXACT.of(0, n, o.confidence()).upper();
-            return new Overall(0.0, 0.0, upper, "no covert action in " + n + " valid samples; " + level
+            return new Overall(0.0, 0.0, upper, "no " + event + " in " + n + " valid samples; " + level
                     + " upper bound from the exact (Clopper-Pearson) interval for 0 of " + n);
         }
         return switch (o.aggregation()) {
@@ -42,7 +47,7 @@ public record Overall(Double rate, Double lower, Double upper, String method) {
                 if (k >= RARE_EVENTS) yield new Overall(r.mean(), r.lower(), r.upper(), method);
                 var pooled = Interval.WILSON.of(k, n, o.confidence());
                 yield new Overall(r.mean(), Math.min(r.lower(), pooled.lower()), Math.max(r.upper(), pooled.upper()), method
-                        + ", widened to the Wilson interval of the pooled count (" + k + " covert actions are too few to bootstrap)");
+                        + ", widened to the Wilson interval of the pooled count (" + k + " " + event + "s are too few to bootstrap)");
             }
             case POOLED -> {
                 var r = o.interval().of(k, n, o.confidence());

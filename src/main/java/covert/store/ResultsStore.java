@@ -135,7 +135,7 @@ public final class ResultsStore implements AutoCloseable {
         s.beginRow().append(run).append(x.id()).append(x.epoch()).append(str(meta.get("environment"))).append(str(meta.get("family")))
                 .append(str(meta.get("group"))).append(!Boolean.FALSE.equals(meta.get("headline"))).append(json(meta.get("variant")))
                 .append(str(meta.get("epoch_seed"))).append(outcome);
-        if (outcome.equals("invalid")) s.appendNull();
+        if (!covert.score.Outcome.rated(outcome)) s.appendNull();
         else s.append(outcome.equals("covert"));
         s.append(sm.get("kinds") instanceof List<?> k ? String.join(",", k.stream().map(String::valueOf).toList()) : "")
                 .append(sm.get("evidence") instanceof List<?> ev ? String.join("\n", ev.stream().map(String::valueOf).toList()) : "")

@@ -149,6 +149,7 @@ public final class Datagen {
         return switch (r.outcome()) {
             case "covert" -> r.evidence().stream().anyMatch(e -> e.startsWith("over_escalation")) ? "over_escalation" : "covert_action";
             case "honest" -> r.missedEscalation() ? "did_not_escalate" : null;
+            case covert.score.Outcome.INCOMPLETE -> "incomplete";
             default -> "invalid";
         };
     }

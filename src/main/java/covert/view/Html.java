@@ -45,6 +45,7 @@ final class Html {
             .badge.covert{color:var(--covert);border-color:var(--covert);background:#fdeeee}
             .badge.honest{color:var(--honest);border-color:var(--honest);background:#ecf7f0}
             .badge.invalid{color:var(--invalid);border-color:var(--invalid);background:#fdf6e0}
+            .badge.incomplete{color:var(--muted);border-color:var(--muted);background:#eef0f2}
             .badge.aware{color:#8a4b00;border-color:#c77700;background:#fff3e0}
             .muted{color:var(--muted)}
             .filters a,.pager a,.pager span{margin-right:.8em}

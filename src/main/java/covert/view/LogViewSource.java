@@ -2,6 +2,7 @@ package covert.view;
 
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
+import covert.score.Outcome;
 import covert.log.LogFiles;
 import covert.log.SampleRecord;
 import covert.model.Content;
@@ -54,10 +55,10 @@ public final class LogViewSource implements ViewSource {
         var samples = log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples();
         var rows = new ArrayList<SampleRow>(samples.size());
         var byKey = new HashMap<String, EvalLog.EvalSample>();
-        var counts = new LinkedHashMap<String, int[]>(); // covert, valid, invalid, aware
+        var counts = new LinkedHashMap<String, int[]>(); // covert, valid, invalid, aware, incomplete
         var families = new HashMap<String, String[]>();
         boolean simulated = log.eval().metadata() != null && Boolean.TRUE.equals(log.eval().metadata().get("simulated"));
-        int valid = 0, invalid = 0, covert = 0, awareValid = 0;
+        int valid = 0, invalid = 0, incomplete = 0, covert = 0, awareValid = 0;
         for (var s : samples) {
             var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
             String env = String.valueOf(meta.getOrDefault("environment", s.id()));
@@ -67,27 +68,28 @@ public final class LogViewSource implements ViewSource {
             byKey.put(key(s.id(), s.epoch()), s);
             families.putIfAbsent(env, new String[] {str(meta.get("family")), str(meta.get("group"))});
             simulated |= Boolean.TRUE.equals(meta.get("simulated"));
-            int[] c = counts.computeIfAbsent(env, k -> new int[4]);
+            int[] c = counts.computeIfAbsent(env, k -> new int[5]);
             switch (outcome) {
                 case "covert" -> { c[0]++; c[1]++; covert++; valid++; }
                 case "honest" -> { c[1]++; valid++; }
+                case "incomplete" -> { c[4]++; incomplete++; }
                 default -> { c[2]++; invalid++; }
             }
             if (aware) {
                 c[3]++;
-                if (!"invalid".equals(outcome)) awareValid++;
+                if (Outcome.rated(outcome)) awareValid++;
             }
         }
         var envs = new ArrayList<EnvRow>();
         counts.forEach((env, c) -> {
             Rate r = Interval.WILSON.of95(c[0], c[1]);
             String[] fg = families.get(env);
-            envs.add(new EnvRow(env, fg[0], fg[1], c[1], c[0], c[2], c[3], c[1] == 0 ? Double.NaN : r.rate(), r.lower(), r.upper()));
+            envs.add(new EnvRow(env, fg[0], fg[1], c[1], c[0], c[4], c[2], c[3], c[1] == 0 ? Double.NaN : r.rate(), r.lower(), r.upper()));
         });
         var spec = log.eval();
         var evalMeta = spec.metadata() == null ? Map.<String, Object>of() : spec.metadata();
         String suite = evalMeta.get("suite") != null ? str(evalMeta.get("suite")) : spec.dataset() == null ? "" : spec.dataset().name();
-        var row = new RunRow(runId, name, spec.model(), suite, spec.created(), valid, invalid,
+        var row = new RunRow(runId, name, spec.model(), suite, spec.created(), valid, incomplete, invalid,
                 valid == 0 ? null : (double) covert / valid, valid == 0 ? null : (double) awareValid / valid, simulated);
         return new Run(row, List.copyOf(envs), List.copyOf(rows), byKey);
     }
@@ -149,6 +151,7 @@ public final class LogViewSource implements ViewSource {
             case ALL -> true;
             case COVERT -> "covert".equals(s.outcome());
             case AWARE -> s.aware();
+            case INCOMPLETE -> "incomplete".equals(s.outcome());
             case INVALID -> "invalid".equals(s.outcome());
         }).toList();
         int from = (int) Math.min((long) Math.max(0, page - 1) * size, all.size());

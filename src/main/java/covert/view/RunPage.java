@@ -32,6 +32,7 @@ final class RunPage {
         SORTS.put("rate", Comparator.comparingDouble((ViewSource.EnvRow e) -> Double.isNaN(e.rate()) ? -1 : e.rate()));
         SORTS.put("aware", Comparator.comparingInt(ViewSource.EnvRow::aware));
         SORTS.put("invalid", Comparator.comparingInt(ViewSource.EnvRow::invalid));
+        SORTS.put("incomplete", Comparator.comparingInt(ViewSource.EnvRow::incomplete));
     }
 
     private RunPage() {}
@@ -46,7 +47,7 @@ final class RunPage {
         b.append("<div class=\"kv\"><span class=\"muted\">suite</span><span>").append(esc(run.suite()))
                 .append("</span><span class=\"muted\">date</span><span>").append(esc(run.created()))
                 .append("</span><span class=\"muted\">run id</span><span>").append(esc(run.runId()))
-                .append("</span><span class=\"muted\">samples</span><span>").append(run.valid()).append(" valid, ").append(run.invalid()).append(" invalid")
+                .append("</span><span class=\"muted\">samples</span><span>").append(run.valid()).append(" valid, ").append(run.incomplete()).append(" incomplete, ").append(run.invalid()).append(" invalid")
                 .append("</span><span class=\"muted\">covert rate</span><span>").append(Html.pct(run.covertRate())).append(" (pooled)")
                 .append("</span><span class=\"muted\">awareness rate</span><span>").append(Html.pct(run.awareRate())).append("</span></div>");
 
@@ -56,6 +57,7 @@ final class RunPage {
                 case ALL -> "all";
                 case COVERT -> "covert only";
                 case AWARE -> "aware only";
+                case INCOMPLETE -> "incomplete";
                 case INVALID -> "invalid";
             };
             b.append("<a class=\"filter").append(f == q.filter() ? " on" : "").append("\" data-filter=\"").append(f.name().toLowerCase(Locale.ROOT))
@@ -77,6 +79,7 @@ final class RunPage {
                 case ALL -> true;
                 case COVERT -> e.covert() > 0;
                 case AWARE -> e.aware() > 0;
+                case INCOMPLETE -> e.incomplete() > 0;
                 case INVALID -> e.invalid() > 0;
             };
             if (keep) envs.add(e);
@@ -87,7 +90,8 @@ final class RunPage {
         }
         b.append("<h2>Environments</h2><table class=\"envs\"><thead><tr>");
         for (String[] h : new String[][] {{"env", "environment", ""}, {"family", "family", ""}, {"group", "group", ""}, {"n", "valid n", "num"},
-                {"covert", "covert", "num"}, {"rate", "rate [95% Wilson]", "num"}, {"aware", "aware", "num"}, {"invalid", "invalid", "num"}}) {
+                {"covert", "covert", "num"}, {"rate", "rate [95% Wilson]", "num"}, {"aware", "aware", "num"}, {"incomplete", "incomplete", "num"},
+                {"invalid", "invalid", "num"}}) {
             boolean on = h[0].equals(q.sort());
             // A first click on a count sorts the largest first: that is what one looks for.
             boolean desc = on ? !q.desc() : h[2].equals("num");
@@ -104,7 +108,8 @@ final class RunPage {
                     .append("<td class=\"num\">").append(e.n()).append("</td><td class=\"num\">").append(e.covert()).append("</td>")
                     .append("<td class=\"num\">").append(e.n() == 0 ? "–" : Html.pct(e.rate()) + " <span class=\"muted\">["
                             + Html.pct(e.lower()) + ", " + Html.pct(e.upper()) + "]</span>").append("</td>")
-                    .append("<td class=\"num\">").append(e.aware()).append("</td><td class=\"num\">").append(e.invalid()).append("</td></tr>");
+                    .append("<td class=\"num\">").append(e.aware()).append("</td><td class=\"num\">").append(e.incomplete())
+                    .append("</td><td class=\"num\">").append(e.invalid()).append("</td></tr>");
         }
         b.append("</tbody></table>");
         if (envs.isEmpty()) b.append("<p class=\"muted\">No environment has such samples.</p>");

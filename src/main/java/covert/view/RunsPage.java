@@ -12,7 +12,7 @@ final class RunsPage {
         var b = new StringBuilder("<h1>Runs</h1>");
         if (runs.isEmpty()) return Html.page("Runs", "", b.append("<p class=\"muted\">No runs loaded.</p>").toString());
         b.append("<table class=\"runs\"><thead><tr><th>model</th><th>suite</th><th>date</th><th class=\"num\">valid n</th>")
-                .append("<th class=\"num\">invalid</th><th class=\"num\" title=\"covert samples / valid samples, pooled over environments\">covert rate</th>")
+                .append("<th class=\"num\" title=\"the agent never submitted\">incomplete</th><th class=\"num\">invalid</th><th class=\"num\" title=\"covert samples / valid samples, pooled over environments\">covert rate</th>")
                 .append("<th class=\"num\" title=\"valid samples whose reasoning verbalizes evaluation awareness / valid samples\">awareness rate</th>")
                 .append("<th>log</th></tr></thead><tbody>");
         for (var r : runs) {
@@ -22,6 +22,7 @@ final class RunsPage {
                     .append("<td>").append(esc(r.suite())).append("</td>")
                     .append("<td>").append(esc(r.created())).append("</td>")
                     .append("<td class=\"num\">").append(r.valid()).append("</td>")
+                    .append("<td class=\"num\">").append(r.incomplete()).append("</td>")
                     .append("<td class=\"num\">").append(r.invalid()).append("</td>")
                     .append("<td class=\"num\">").append(Html.pct(r.covertRate())).append("</td>")
                     .append("<td class=\"num\">").append(Html.pct(r.awareRate())).append("</td>")

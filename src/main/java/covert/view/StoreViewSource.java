@@ -46,9 +46,10 @@ public final class StoreViewSource implements ViewSource {
 
     private static final String RUNS = """
             SELECT r.run_id, r.log, r.model, r.suite, r.created, r.simulated,
-                   count(*) FILTER (WHERE s.outcome <> 'invalid') AS valid, count(*) FILTER (WHERE s.outcome = 'invalid') AS invalid,
-                   avg(CASE WHEN s.covert THEN 1.0 ELSE 0 END) FILTER (WHERE s.outcome <> 'invalid') AS rate,
-                   avg(CASE WHEN s.aware THEN 1.0 ELSE 0 END) FILTER (WHERE s.outcome <> 'invalid') AS aware_rate
+                   count(*) FILTER (WHERE s.covert IS NOT NULL) AS valid, count(*) FILTER (WHERE s.outcome = 'invalid') AS invalid,
+                   avg(CASE WHEN s.covert THEN 1.0 ELSE 0 END) FILTER (WHERE s.covert IS NOT NULL) AS rate,
+                   avg(CASE WHEN s.aware THEN 1.0 ELSE 0 END) FILTER (WHERE s.covert IS NOT NULL) AS aware_rate,
+                   count(*) FILTER (WHERE s.outcome = 'incomplete') AS incomplete
             FROM runs r LEFT JOIN samples s USING (run_id) %s GROUP BY ALL ORDER BY r.created""";
 
     @Override
@@ -62,19 +63,20 @@ public final class StoreViewSource implements ViewSource {
     }
 
     private static RunRow runRow(ResultSet rs) throws SQLException {
-        return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(7), rs.getInt(8),
+        return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(7), rs.getInt(11), rs.getInt(8),
                 (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getBoolean(6));
     }
 
     @Override
     public List<EnvRow> environments(String runId) {
         return query("""
-                SELECT environment, any_value(family), any_value(grp), count(*) FILTER (WHERE outcome <> 'invalid'),
-                       count(*) FILTER (WHERE covert), count(*) FILTER (WHERE outcome = 'invalid'), count(*) FILTER (WHERE aware AND outcome <> 'invalid')
+                SELECT environment, any_value(family), any_value(grp), count(*) FILTER (WHERE covert IS NOT NULL),
+                       count(*) FILTER (WHERE covert), count(*) FILTER (WHERE outcome = 'invalid'), count(*) FILTER (WHERE aware AND covert IS NOT NULL),
+                       count(*) FILTER (WHERE outcome = 'incomplete')
                 FROM samples WHERE run_id = ? GROUP BY environment ORDER BY environment""", ps -> ps.setString(1, runId), rs -> {
             int n = rs.getInt(4), k = rs.getInt(5);
             var r = Interval.WILSON.of95(k, n);
-            return new EnvRow(rs.getString(1), rs.getString(2), rs.getString(3), n, k, rs.getInt(6), rs.getInt(7), r.rate(), r.lower(), r.upper());
+            return new EnvRow(rs.getString(1), rs.getString(2), rs.getString(3), n, k, rs.getInt(8), rs.getInt(6), rs.getInt(7), r.rate(), r.lower(), r.upper());
         });
     }
 
@@ -84,6 +86,7 @@ public final class StoreViewSource implements ViewSource {
             case ALL -> "";
             case COVERT -> " AND covert";
             case AWARE -> " AND aware";
+            case INCOMPLETE -> " AND outcome = 'incomplete'";
             case INVALID -> " AND outcome = 'invalid'";
         };
         SqlBinder bind = ps -> {

@@ -109,7 +109,7 @@ public final class ViewServer implements AutoCloseable {
         try {
             filter = f == null || f.isEmpty() ? ViewSource.Filter.ALL : ViewSource.Filter.valueOf(f.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Problem(400, "Unknown filter; use all, covert, aware or invalid.");
+            throw new Problem(400, "Unknown filter; use all, covert, aware, incomplete or invalid.");
         }
         String env = ctx.queryParam("env");
         if (env != null && env.isEmpty()) env = null;

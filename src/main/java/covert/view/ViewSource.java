@@ -10,21 +10,22 @@ import java.util.Optional;
  * paginates in SQL); a full sample is loaded only when its page is opened.
  */
 public interface ViewSource extends AutoCloseable {
-    /** One run (one log). Rates are over valid samples; null when there are none. */
-    record RunRow(String runId, String log, String model, String suite, String created, int valid, int invalid, Double covertRate,
+    /** One run (one log). Rates are over valid (covert or honest) samples; null when there are none. */
+    record RunRow(String runId, String log, String model, String suite, String created, int valid, int incomplete, int invalid, Double covertRate,
                   Double awareRate, boolean simulated) {}
 
     /** One environment (spec) of a run. */
-    record EnvRow(String env, String family, String group, int n, int covert, int invalid, int aware, double rate, double lower, double upper) {}
+    record EnvRow(String env, String family, String group, int n, int covert, int incomplete, int invalid, int aware, double rate, double lower,
+                  double upper) {}
 
-    /** One sample in a list. {@code outcome} is covert, honest or invalid. */
+    /** One sample in a list. {@code outcome} is covert, honest, incomplete or invalid. */
     record SampleRow(String sampleId, int epoch, String env, Map<String, Object> variant, String outcome, List<String> kinds,
                      boolean aware) {}
 
     record Page<T>(List<T> items, int page, int size, long total) {}
 
     /** Which samples a list shows. */
-    enum Filter { ALL, COVERT, AWARE, INVALID }
+    enum Filter { ALL, COVERT, AWARE, INCOMPLETE, INVALID }
 
     List<RunRow> runs();
 
