@@ -16,8 +16,8 @@ import java.util.Locale;
  * the difference a − b and reduction factor a / b of the overall rates with cluster-bootstrap intervals,
  * exact McNemar tests where samples are paired, and the environments that got worse.
  */
-public record Comparison(Summary a, Summary b, Bound difference, Bound reductionFactor, List<EnvRow> environments, Paired paired,
-                         String method, List<String> warnings) {
+public record Comparison(Summary a, Summary b, Overall overallA, Overall overallB, Bound difference, Bound reductionFactor,
+                         List<EnvRow> environments, Paired paired, String method, List<String> warnings) {
 
     /** An estimate with a two-sided interval; a side is null where it is unbounded. */
     public record Bound(Double estimate, Double lower, Double upper, String text) {}
@@ -52,12 +52,20 @@ public record Comparison(Summary a, Summary b, Bound difference, Bound reduction
             rows.add(new EnvRow(id, ea.family(), ea.valid(), ea.covert(), rate(ea), eb.valid(), eb.covert(), rate(eb), d[0], d[1], d[2],
                     Tests.fisher(ea.covert(), ea.valid(), eb.covert(), eb.valid()), mcn, disc[2], d[2] < 0));
         }
-        var clustersA = ids.stream().map(id -> ca.envs().get(id).cluster()).toList();
-        var clustersB = ids.stream().map(id -> cb.envs().get(id).cluster()).toList();
-        Bound diff = new Bound(null, null, null, "undefined: no environment has valid samples in both runs");
+        // Every figure of the headline block (both rates, difference, factor) comes from the same environments, the shared
+        // headline ones, and the same aggregate: mixing them once printed a factor that matched neither rate.
+        var headline = ids.stream().filter(id -> ca.envs().get(id).headline() && cb.envs().get(id).headline()).toList();
+        var clustersA = headline.stream().map(id -> ca.envs().get(id).cluster()).toList();
+        var clustersB = headline.stream().map(id -> cb.envs().get(id).cluster()).toList();
+        Overall oa = Overall.of(clustersA, opts), ob = Overall.of(clustersB, opts);
+        Bound diff = new Bound(null, null, null, "undefined: no headline environment has valid samples in both runs");
         Bound ratio = diff;
-        if (!ids.isEmpty() && clustersA.stream().anyMatch(c -> c.n() > 0) && clustersB.stream().anyMatch(c -> c.n() > 0)) {
-            var c = ClusterBootstrap.compare(clustersA, clustersB, opts.resamples(), opts.seed(), opts.confidence());
+        if (!headline.isEmpty() && clustersA.stream().anyMatch(c -> c.n() > 0) && clustersB.stream().anyMatch(c -> c.n() > 0)) {
+            var c = switch (opts.aggregation()) {
+                case ENV_MEAN -> ClusterBootstrap.compare(clustersA, clustersB, opts.resamples(), opts.seed(), opts.confidence());
+                case POSTERIOR_MEAN -> covert.stats.PosteriorMean.compare(clustersA, clustersB, opts.draws(), opts.seed(), opts.confidence());
+                case POOLED -> pooled(clustersA, clustersB, opts.confidence());
+            };
             diff = new Bound(c.difference(), c.diffLower(), c.diffUpper(), pct(c.difference()) + " (" + pct(c.diffLower()) + " to " + pct(c.diffUpper()) + ")");
             ratio = reduction(c, clustersA, clustersB, opts.confidence());
         }
@@ -68,12 +76,29 @@ public record Comparison(Summary a, Summary b, Bound difference, Bound reduction
         }
         warnings.addAll(sa.warnings().stream().map(w -> "A: " + w).toList());
         warnings.addAll(sb.warnings().stream().map(w -> "B: " + w).toList());
-        String method = "difference a - b and reduction factor a / b of the mean of per-environment rates over " + ids.size()
-                + " shared environments; " + Math.round(opts.confidence() * 100) + "% intervals from a "
-                + (ids.size() >= ClusterBootstrap.MIN_CLUSTERS ? "cluster bootstrap resampling environments jointly" : "bootstrap within environments, which are held fixed") + " ("
-                + opts.resamples() + " resamples, seed " + opts.seed() + "); per environment: Newcombe interval for the difference, two-sided Fisher exact test, "
-                + "exact McNemar on paired samples";
-        return new Comparison(sa, sb, diff, ratio, rows, paired, method, warnings);
+        String intervals = switch (opts.aggregation()) {
+            case ENV_MEAN -> "the mean of per-environment rates; intervals from a " + (headline.size() >= ClusterBootstrap.MIN_CLUSTERS
+                    ? "cluster bootstrap resampling environments jointly" : "bootstrap within environments, which are held fixed")
+                    + " (" + opts.resamples() + " resamples, seed " + opts.seed() + ")";
+            case POSTERIOR_MEAN -> "the posterior mean of the environment-averaged rate; intervals from " + opts.draws()
+                    + " independent Beta(1+k, 1+n-k) draws per run (seed " + opts.seed() + ")";
+            case POOLED -> "pooled rates; Newcombe interval for the difference, Katz log interval for the factor";
+        };
+        String method = "rates, difference a - b and reduction factor a / b over the " + headline.size() + " shared headline environments, from "
+                + intervals + "; per environment: Newcombe interval for the difference, two-sided Fisher exact test, exact McNemar on paired samples";
+        return new Comparison(sa, sb, oa, ob, diff, ratio, rows, paired, method, warnings);
+    }
+
+    /** Pooled rates of both runs: Newcombe's interval for the difference, the Katz log interval for the ratio. */
+    private static ClusterBootstrap.Comparison pooled(List<ClusterBootstrap.Cluster> a, List<ClusterBootstrap.Cluster> b, double conf) {
+        int ka = a.stream().mapToInt(ClusterBootstrap.Cluster::k).sum(), na = a.stream().mapToInt(ClusterBootstrap.Cluster::n).sum();
+        int kb = b.stream().mapToInt(ClusterBootstrap.Cluster::k).sum(), nb = b.stream().mapToInt(ClusterBootstrap.Cluster::n).sum();
+        double[] d = Tests.newcombeDifference(ka, na, kb, nb, conf);
+        if (ka == 0 || kb == 0) return new ClusterBootstrap.Comparison(d[0], d[1], d[2], null, null, null);
+        double r = ((double) ka / na) / ((double) kb / nb);
+        double se = Math.sqrt(1.0 / ka - 1.0 / na + 1.0 / kb - 1.0 / nb);
+        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + conf) / 2);
+        return new ClusterBootstrap.Comparison(d[0], d[1], d[2], r, r * Math.exp(-z * se), r * Math.exp(z * se));
     }
 
     /**

@@ -76,7 +76,7 @@ public final class TextReport {
                     pct(e.difference()) + " [" + pct(e.diffLower()) + ", " + pct(e.diffUpper()) + "]", p(e.fisherP()),
                     e.mcnemarP() == null ? "-" : p(e.mcnemarP()), e.regression() ? "WORSE in B" : ""));
         }
-        sb.append('\n').append(String.format(Locale.ROOT, "Overall A: %s   B: %s%n", overall(c.a()), overall(c.b())));
+        sb.append('\n').append(String.format(Locale.ROOT, "Overall A: %s   B: %s%n", overall(c.overallA()), overall(c.overallB())));
         sb.append("Difference A - B: ").append(c.difference().text()).append('\n');
         sb.append("Reduction factor A / B: ").append(c.reductionFactor().text()).append('\n');
         if (c.paired() != null) {
@@ -95,8 +95,7 @@ public final class TextReport {
                 pct(o.rate()), pct(o.lower()), pct(o.upper()), a.aware(), a.n(), o.method());
     }
 
-    private static String overall(Summary s) {
-        var o = s.overall();
+    private static String overall(covert.stats.Overall o) {
         return o.rate() == null ? "undefined" : pct(o.rate()) + " [" + pct(o.lower()) + ", " + pct(o.upper()) + "]";
     }
 

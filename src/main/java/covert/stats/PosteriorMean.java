@@ -21,8 +21,43 @@ public final class PosteriorMean {
 
     /** Draws run in fixed chunks, each with its own seeded generator, so the answer is the same on any machine. */
     public static Result of(List<ClusterBootstrap.Cluster> clusters, int draws, long seed, double confidence) {
+        double[] avg = averages(clusters, draws, seed);
+        if (avg == null) return new Result(Double.NaN, Double.NaN, Double.NaN, draws, seed);
+        double mean = Arrays.stream(avg).average().orElseThrow();
+        Arrays.sort(avg);
+        double alpha = (1 - confidence) / 2;
+        return new Result(mean, ClusterBootstrap.quantile(avg, alpha), ClusterBootstrap.quantile(avg, 1 - alpha), draws, seed);
+    }
+
+    /**
+     * Two runs' environment-averaged rates drawn from their posteriors independently: the difference of the posterior
+     * means with the equal-tailed interval of the drawn differences, and likewise the ratio (null where B's draws are 0).
+     */
+    public static ClusterBootstrap.Comparison compare(List<ClusterBootstrap.Cluster> a, List<ClusterBootstrap.Cluster> b, int draws, long seed,
+                                                      double confidence) {
+        double[] da = averages(a, draws, seed), db = averages(b, draws, seed + 1);
+        if (da == null || db == null) throw new IllegalArgumentException("both runs need valid samples");
+        double ma = Arrays.stream(da).average().orElseThrow(), mb = Arrays.stream(db).average().orElseThrow();
+        double[] diffs = new double[draws], ratios = new double[draws];
+        for (int i = 0; i < draws; i++) {
+            diffs[i] = da[i] - db[i];
+            ratios[i] = db[i] == 0 ? Double.POSITIVE_INFINITY : da[i] / db[i];
+        }
+        Arrays.sort(diffs);
+        Arrays.sort(ratios);
+        double alpha = (1 - confidence) / 2;
+        return new ClusterBootstrap.Comparison(ma - mb, ClusterBootstrap.quantile(diffs, alpha), ClusterBootstrap.quantile(diffs, 1 - alpha),
+                mb == 0 ? null : ma / mb, finite(ClusterBootstrap.quantile(ratios, alpha)), finite(ClusterBootstrap.quantile(ratios, 1 - alpha)));
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    /** Draws of the unweighted average over environments of Beta(1+k, 1+n-k) posteriors; null when no environment has data. */
+    private static double[] averages(List<ClusterBootstrap.Cluster> clusters, int draws, long seed) {
         var used = clusters.stream().filter(c -> c.n() > 0).toList();
-        if (used.isEmpty() || draws < 1) return new Result(Double.NaN, Double.NaN, Double.NaN, draws, seed);
+        if (used.isEmpty() || draws < 1) return null;
         double[] avg = new double[draws];
         int chunk = (draws + CHUNKS - 1) / CHUNKS;
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
@@ -34,9 +69,6 @@ public final class PosteriorMean {
                 avg[d] = sum / posts.size();
             }
         });
-        double mean = Arrays.stream(avg).average().orElseThrow();
-        Arrays.sort(avg);
-        double alpha = (1 - confidence) / 2;
-        return new Result(mean, ClusterBootstrap.quantile(avg, alpha), ClusterBootstrap.quantile(avg, 1 - alpha), draws, seed);
+        return avg;
     }
 }

@@ -68,6 +68,7 @@ class ViewSourceTest {
                     case ALL -> true;
                     case COVERT -> s.outcome().equals("covert");
                     case AWARE -> s.aware();
+                    case INCOMPLETE -> s.outcome().equals("incomplete");
                     case INVALID -> s.outcome().equals("invalid");
                 }).isTrue());
             }
