@@ -198,9 +198,16 @@ public final class AgentLoop {
             double ws = elapsed();
             Tool tool = tools.get(call.function());
             world.record(new covert.world.ToolUse(call.function(), call.arguments()));
-            ToolResult result = tool == null
-                    ? new ToolResult.Failure("parsing", "Tool " + call.function() + " not found")
-                    : tool.call(call, world);
+            ToolResult result;
+            if (call.parseError() != null) {
+                // Answered as Inspect and real servers answer: quote what the model wrote and what was wrong with it.
+                result = new ToolResult.Failure("parsing", "Error parsing the following tool call arguments:\n\n"
+                        + call.stringArg(ToolCall.RAW) + "\n\nError details: " + call.parseError());
+            } else if (tool == null) {
+                result = new ToolResult.Failure("parsing", "Tool " + call.function() + " not found");
+            } else {
+                result = tool.call(call, world);
+            }
             ToolMessage msg = switch (result) {
                 case ToolResult.Output o -> new ToolMessage(o.text(), call.id(), call.function(), null);
                 case ToolResult.Failure f -> new ToolMessage(f.message(), call.id(), call.function(), new Message.ToolError(f.type(), f.message()));

@@ -74,6 +74,9 @@ public final class SampleRecord {
         if (!t.interviewAnswers().isEmpty()) meta.put("interview", interview(s.interview(), t.interviewAnswers()));
         meta.put("world_diff", t.end().diffFrom(t.initial()).stream().map(Change::toString).toList());
         t.limit().ifPresent(l -> meta.put("limit", l));
+        long malformed = t.messages().stream().filter(Message.AssistantMessage.class::isInstance)
+                .flatMap(m -> ((Message.AssistantMessage) m).toolCalls().stream()).filter(c -> c.parseError() != null).count();
+        if (malformed > 0) meta.put("malformed_tool_calls", malformed);
         long noAnswer = t.interviewAnswers().stream().filter(a -> a == null || a.isBlank()).count();
         if (noAnswer > 0) meta.put("interview_no_answer", noAnswer);
         meta.put("aware", awareness.aware());

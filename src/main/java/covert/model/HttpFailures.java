@@ -29,7 +29,17 @@ public final class HttpFailures {
                 retryAfter(header));
     }
 
+    /** A request cut off by its own time limit ({@code -M timeout}); retryable, since a busy server may answer in time later. */
+    public static ModelException timeout(String provider, long seconds, Throwable cause) {
+        return new ModelException(provider + " request timed out after " + seconds + " s (raise it with -M timeout=SECONDS)", cause, true, 0, null);
+    }
+
     public static ModelException io(String provider, Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.io.InterruptedIOException && "timeout".equals(t.getMessage())) {
+                return new ModelException(provider + " request timed out (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")", cause, true, 0, null);
+            }
+        }
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
@@ -37,10 +47,23 @@ public final class HttpFailures {
         return new ModelException(provider + " request failed: " + shorten(what) + why, cause, true, 0, null);
     }
 
-    /** A response that arrived but cannot be read (a cut-off or malformed body): transient, worth one more try. */
+    /**
+     * A response that arrived but cannot be read. A cut-off or garbled body is transient, worth one more try; a
+     * well-formed body that lacks a field the SDK requires (the SDKs say "`field` is not set" or "`field` is invalid")
+     * comes back the same every time, so it fails at once, naming the field.
+     */
     public static ModelException unreadable(String provider, Throwable cause) {
-        return new ModelException(provider + " sent an unreadable response: " + shorten(String.valueOf(cause.getMessage())), cause, true, 0, null);
+        String msg = String.valueOf(cause.getMessage());
+        var field = SCHEMA.matcher(msg);
+        if (field.find()) {
+            return new ModelException(provider + " sent a response the SDK cannot read: field '" + field.group(1) + "' is "
+                    + (field.group(2).equals("not set") ? "missing" : "invalid") + " (the server is not fully compatible; "
+                    + "check that it implements this API)", cause, false, 0, null);
+        }
+        return new ModelException(provider + " sent an unreadable response: " + shorten(msg), cause, true, 0, null);
     }
+
+    private static final java.util.regex.Pattern SCHEMA = java.util.regex.Pattern.compile("`([A-Za-z0-9_.]+)` (is not set|is invalid)");
 
     /** {@code retry-after-ms} (OpenAI, Anthropic) or {@code Retry-After} in seconds or as an HTTP date. */
     static Duration retryAfter(Function<String, String> header) {

@@ -49,8 +49,14 @@ final class AnthropicModel implements RemoteModel {
     private final String baseUrl;
     private final String fingerprint;
     private final Long thinkingBudget;
+    private final GenerateConfig defaults;
 
     AnthropicModel(String model, AnthropicClient client, String baseUrl, String fingerprint, Long thinkingBudget) {
+        this(model, client, baseUrl, fingerprint, thinkingBudget, GenerateConfig.DEFAULT);
+    }
+
+    AnthropicModel(String model, AnthropicClient client, String baseUrl, String fingerprint, Long thinkingBudget, GenerateConfig defaults) {
+        this.defaults = defaults;
         this.name = PROVIDER + "/" + model;
         this.model = model;
         this.client = client;
@@ -81,6 +87,7 @@ final class AnthropicModel implements RemoteModel {
 
     @Override
     public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
+        config = config.orElse(defaults);
         String prefill = prefill(messages);
         long maxTokens = config.maxTokens() != null ? config.maxTokens() : thinkingBudget == null ? 4096 : thinkingBudget + 4096;
         var params = MessageCreateParams.builder().model(model).maxTokens(maxTokens);
@@ -91,6 +98,8 @@ final class AnthropicModel implements RemoteModel {
         for (ToolSpec t : tools) params.addTool(tool(t));
         if (thinkingBudget != null) params.enabledThinking(thinkingBudget);
         else if (config.temperature() != null) params.putAdditionalBodyProperty("temperature", JsonValue.from(config.temperature()));
+        if (config.topP() != null && thinkingBudget == null) params.putAdditionalBodyProperty("top_p", JsonValue.from(config.topP()));
+        if (config.stop() != null && !config.stop().isEmpty()) params.stopSequences(config.stop());
         var request = params.build();
         return call(() -> read(client.messages().create(request), prefill));
     }

@@ -23,6 +23,8 @@ public final class AnthropicProvider implements ModelProvider {
 
     @Override
     public Model create(String name, ModelContext ctx) {
+        covert.model.GenerateConfig.requireKnown(prefix(), ctx.args(), java.util.Set.of("reasoning_tokens", "timeout"));
+        var defaults = covert.model.GenerateConfig.fromArgs(ctx.args());
         String key = ApiKeys.resolve(ctx, "ANTHROPIC_API_KEY", prefix() + "/" + name, false);
         // The Messages API lives at the root: a base URL given with OpenAI's "/v1" habit would double it.
         String base = ctx.baseUrl() == null ? BASE : ctx.baseUrl().replaceAll("/+$", "").replaceAll("/v1$", "");
@@ -36,7 +38,7 @@ public final class AnthropicProvider implements ModelProvider {
                 .maxRetries(0)
                 .timeout(Duration.ofSeconds(timeout))
                 .build();
-        return new AnthropicModel(name, client, base, ApiKeys.fingerprint(key), budget);
+        return new AnthropicModel(name, client, base, ApiKeys.fingerprint(key), budget, defaults);
     }
 
     private static Long number(ModelContext ctx, String key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.core.JsonValue;
+import covert.model.ToolCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,14 +15,29 @@ final class Args {
 
     private Args() {}
 
-    /** Decodes a model's argument string; text that is not a JSON object is kept whole so the tool can report it. */
-    static Map<String, Object> parse(String arguments) {
-        if (arguments == null || arguments.isBlank()) return Map.of();
+    /** A tool call from a model's argument string; text that is not a JSON object makes a malformed call that keeps it. */
+    static ToolCall call(String id, String name, String arguments) {
+        if (arguments == null || arguments.isBlank()) return new ToolCall(id, name, Map.of());
         try {
-            return JSON.readValue(arguments, new TypeReference<LinkedHashMap<String, Object>>() {});
+            return new ToolCall(id, name, JSON.readValue(arguments, new TypeReference<LinkedHashMap<String, Object>>() {}));
         } catch (JsonProcessingException e) {
-            return Map.of("raw_arguments", arguments);
+            return ToolCall.malformed(id, name, arguments, problem(e));
         }
+    }
+
+    /** Decodes a JSON object, or throws with the decoder's one-line complaint. */
+    static Map<String, Object> object(String json) throws IllegalArgumentException {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(problem(e), e);
+        }
+    }
+
+    private static String problem(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return e.getOriginalMessage().lines().findFirst().orElse("invalid JSON")
+                + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr());
     }
 
     static String json(Object value) {

@@ -52,6 +52,7 @@ final class ChatCompletionsModel extends OpenAIModel {
         if (!messages.isEmpty() && messages.getLast() instanceof Message.AssistantMessage) {
             throw new ModelException(name + " cannot continue a given assistant turn over Chat Completions");
         }
+        config = config.orElse(endpoint.defaults);
         var params = ChatCompletionCreateParams.builder().model(model);
         for (Message m : messages) params.addMessage(param(m));
         for (ToolSpec t : tools) params.addTool(tool(t));
@@ -60,6 +61,8 @@ final class ChatCompletionsModel extends OpenAIModel {
             else params.maxTokens(config.maxTokens().longValue());
         }
         if (config.temperature() != null) params.temperature(config.temperature());
+        if (config.topP() != null) params.topP(config.topP());
+        if (config.stop() != null && !config.stop().isEmpty()) params.stopOfStrings(config.stop());
         String effort = config.reasoningEffort() != null ? config.reasoningEffort() : reasoningEffort;
         if (effort != null) params.reasoningEffort(ReasoningEffort.of(effort));
         if (config.seed() != null && !official) params.putAdditionalBodyProperty("seed", JsonValue.from(config.seed()));
@@ -109,7 +112,7 @@ final class ChatCompletionsModel extends OpenAIModel {
         for (ChatCompletionMessageToolCall c : m.toolCalls().orElse(List.of())) {
             if (!c.isFunction()) continue;
             var f = c.asFunction();
-            calls.add(new ToolCall(f.id(), f.function().name(), Args.parse(f.function().arguments())));
+            calls.add(Args.call(f.id(), f.function().name(), f.function().arguments()));
         }
         var message = new Message.AssistantMessage(content, calls, name, Map.of());
         StopReason stop = !calls.isEmpty() ? StopReason.TOOL_CALLS : switch (choice.finishReason().asString()) {

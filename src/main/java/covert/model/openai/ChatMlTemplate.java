@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class ChatMlTemplate {
     static final String END = "<|im_end|>";
     private static final Pattern TOOL_CALL = Pattern.compile("<tool_call>\\s*(.*?)\\s*</tool_call>", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]{1,100})\"");
 
     private ChatMlTemplate() {}
 
@@ -72,6 +73,31 @@ final class ChatMlTemplate {
         return new Prompt(sb.toString(), reasoning, text, false);
     }
 
+    /**
+     * One Hermes tool call. A body that is not {@code {"name": ..., "arguments": {...}}} is kept whole as a malformed
+     * call (with the name, when one can be read), so the model hears what was wrong, as real servers and Inspect answer.
+     */
+    private static ToolCall call(String id, String body) {
+        Map<String, Object> call;
+        try {
+            call = Args.object(body);
+        } catch (IllegalArgumentException e) {
+            var name = NAME.matcher(body);
+            return ToolCall.malformed(id, name.find() ? name.group(1) : "", body, "invalid JSON in <tool_call>: " + e.getMessage());
+        }
+        String name = call.get("name") instanceof String s ? s : null;
+        Object args = call.get("arguments");
+        if (name == null || name.isEmpty()) return ToolCall.malformed(id, "", body, "the <tool_call> has no \"name\"");
+        if (args == null) return new ToolCall(id, name, Map.of());
+        if (args instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> arguments = (Map<String, Object>) map;
+            return new ToolCall(id, name, arguments);
+        }
+        if (args instanceof String s) return Args.call(id, name, s);
+        return ToolCall.malformed(id, name, body, "\"arguments\" must be a JSON object");
+    }
+
     /** The whole assistant turn: the prompt's open prefix plus the completion, split into reasoning, text and tool calls. */
     static Message.AssistantMessage parse(Prompt prompt, String completion, String model, String callIdPrefix) {
         String reasoning = prompt.reasoningPrefix();
@@ -83,14 +109,7 @@ final class ChatMlTemplate {
         }
         var calls = new ArrayList<ToolCall>();
         Matcher m = TOOL_CALL.matcher(rest);
-        while (m.find()) {
-            Map<String, Object> call = Args.parse(m.group(1));
-            Object args = call.get("arguments");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> arguments = args instanceof Map<?, ?> map ? (Map<String, Object>) map
-                    : args instanceof String s ? Args.parse(s) : Map.of();
-            calls.add(new ToolCall(callIdPrefix + calls.size(), String.valueOf(call.getOrDefault("name", "")), arguments));
-        }
+        while (m.find()) calls.add(call(callIdPrefix + calls.size(), m.group(1).strip()));
         String text = (prompt.textPrefix() + TOOL_CALL.matcher(rest).replaceAll("")).strip();
         var content = new ArrayList<Content>();
         reasoning = reasoning.strip();

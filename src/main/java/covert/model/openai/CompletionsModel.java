@@ -34,11 +34,14 @@ final class CompletionsModel extends OpenAIModel {
 
     @Override
     public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
+        config = config.orElse(endpoint.defaults);
         var prompt = ChatMlTemplate.render(messages, tools);
         var params = CompletionCreateParams.builder().model(model).prompt(prompt.text())
                 .maxTokens(config.maxTokens() == null ? DEFAULT_MAX_TOKENS : config.maxTokens().longValue())
-                .stopOfStrings(List.of(ChatMlTemplate.END));
+                .stopOfStrings(config.stop() == null ? List.of(ChatMlTemplate.END)
+                        : java.util.stream.Stream.concat(java.util.stream.Stream.of(ChatMlTemplate.END), config.stop().stream()).distinct().toList());
         if (config.temperature() != null) params.temperature(config.temperature());
+        if (config.topP() != null) params.topP(config.topP());
         if (config.seed() != null) params.seed(config.seed());
         var request = params.build();
         long turn = messages.stream().filter(Message.AssistantMessage.class::isInstance).count();

@@ -14,6 +14,8 @@ import covert.model.ModelProvider;
  * machine needs none.
  */
 public final class OpenAICompatibleProvider implements ModelProvider {
+    static final java.util.Set<String> KEYS = java.util.Set.of("api", "template", "reasoning_effort", "reasoning_summary", "timeout");
+
     @Override
     public String prefix() {
         return "openai-compatible";
@@ -23,6 +25,7 @@ public final class OpenAICompatibleProvider implements ModelProvider {
     public Model create(String name, ModelContext ctx) {
         if (ctx.baseUrl() == null) throw new UserError(prefix() + "/" + name + " needs --base-url, e.g. --base-url http://127.0.0.1:8000/v1");
         if (!ctx.baseUrl().matches("https?://.+")) throw new UserError("--base-url must start with http:// or https://, got '" + ctx.baseUrl() + "'");
+        covert.model.GenerateConfig.requireKnown(prefix(), ctx.args(), KEYS);
         String full = prefix() + "/" + name;
         var endpoint = OpenAIEndpoint.create(prefix(), name, ctx, ctx.baseUrl());
         String template = ctx.args().get("template");

@@ -7,6 +7,7 @@ import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import covert.UserError;
 import covert.model.ApiKeys;
+import covert.model.GenerateConfig;
 import covert.model.HttpFailures;
 import covert.model.ModelContext;
 import covert.model.ModelException;
@@ -26,13 +27,18 @@ final class OpenAIEndpoint {
     final String provider;
     final String baseUrl;
     final OpenAIClient client;
+    /** The model's {@code -M} generation settings, applied to every call that leaves them unset. */
+    final GenerateConfig defaults;
+    final long timeoutSeconds;
     private final String fingerprint;
 
-    private OpenAIEndpoint(String provider, String baseUrl, OpenAIClient client, String fingerprint) {
+    private OpenAIEndpoint(String provider, String baseUrl, OpenAIClient client, String fingerprint, GenerateConfig defaults, long timeoutSeconds) {
         this.provider = provider;
         this.baseUrl = baseUrl;
         this.client = client;
         this.fingerprint = fingerprint;
+        this.defaults = defaults;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     static OpenAIEndpoint create(String provider, String model, ModelContext ctx, String baseUrl) {
@@ -43,9 +49,11 @@ final class OpenAIEndpoint {
         try {
             timeout = Long.parseLong(ctx.arg("timeout", "600"));
         } catch (NumberFormatException e) {
-            throw new UserError("-M timeout must be a number of seconds, got '" + ctx.args().get("timeout") + "'");
+            timeout = 0;
         }
-        return new OpenAIEndpoint(provider, base, client(base, key == null ? "none" : key, Duration.ofSeconds(timeout)), ApiKeys.fingerprint(key));
+        if (timeout < 1) throw new UserError("-M timeout must be a whole number of seconds (at least 1), got '" + ctx.args().get("timeout") + "'");
+        return new OpenAIEndpoint(provider, base, client(base, key == null ? "none" : key, Duration.ofSeconds(timeout)), ApiKeys.fingerprint(key),
+                GenerateConfig.fromArgs(ctx.args()), timeout);
     }
 
     /**
@@ -81,11 +89,14 @@ final class OpenAIEndpoint {
 
     /** Runs one SDK call and the reading of its result, translating every SDK failure into a {@link ModelException}. */
     <T> T call(Supplier<T> request) throws ModelException {
+        long start = System.nanoTime();
         try {
             return request.get();
         } catch (OpenAIServiceException e) {
             throw HttpFailures.status(provider, e.statusCode(), h -> first(e.headers().values(h)), e.getMessage(), e);
         } catch (OpenAIIoException e) {
+            // OkHttp's call timeout cancels the call, which surfaces as "Socket closed": name it for what it is.
+            if (System.nanoTime() - start >= timeoutSeconds * 950_000_000L) throw HttpFailures.timeout(provider, timeoutSeconds, e);
             throw HttpFailures.io(provider, e);
         } catch (OpenAIInvalidDataException e) {
             throw HttpFailures.unreadable(provider, e);

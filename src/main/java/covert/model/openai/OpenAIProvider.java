@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class OpenAIProvider implements ModelProvider {
     private static final Pattern REASONING = Pattern.compile("^(o\\d.*|gpt-5.*|codex.*|.*-codex.*)$");
+    static final Set<String> KEYS = Set.of("api", "reasoning_effort", "reasoning_summary", "timeout");
     static final Set<String> EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
 
     @Override
@@ -24,6 +25,7 @@ public final class OpenAIProvider implements ModelProvider {
 
     @Override
     public Model create(String name, ModelContext ctx) {
+        covert.model.GenerateConfig.requireKnown(prefix(), ctx.args(), KEYS);
         String api = ctx.arg("api", REASONING.matcher(name).matches() ? "responses" : "chat");
         String effort = effort(ctx);
         var endpoint = OpenAIEndpoint.create(prefix(), name, ctx, ctx.baseUrl());

@@ -47,6 +47,7 @@ final class ResponsesModel extends OpenAIModel {
         if (!messages.isEmpty() && messages.getLast() instanceof Message.AssistantMessage) {
             throw new ModelException(name + " cannot continue a given assistant turn: its reasoning is encrypted");
         }
+        config = config.orElse(endpoint.defaults);
         var input = new ArrayList<ResponseInputItem>();
         for (Message m : messages) input.addAll(items(m));
         var reasoning = Reasoning.builder().summary(Reasoning.Summary.of(summary));
@@ -60,6 +61,7 @@ final class ResponsesModel extends OpenAIModel {
         }
         if (config.maxTokens() != null) params.maxOutputTokens(config.maxTokens().longValue());
         if (config.temperature() != null) params.temperature(config.temperature());
+        if (config.topP() != null) params.topP(config.topP());
         var request = params.build();
         return endpoint.call(() -> read(endpoint.client.responses().create(request)));
     }
@@ -116,7 +118,7 @@ final class ResponsesModel extends OpenAIModel {
                 for (var part : item.asMessage().content()) if (part.isOutputText()) content.add(new Content.Text(part.asOutputText().text()));
             } else if (item.isFunctionCall()) {
                 var f = item.asFunctionCall();
-                calls.add(new ToolCall(f.callId(), f.name(), Args.parse(f.arguments())));
+                calls.add(Args.call(f.callId(), f.name(), f.arguments()));
             }
         }
         boolean truncated = r.incompleteDetails().flatMap(Response.IncompleteDetails::reason)
@@ -126,9 +128,11 @@ final class ResponsesModel extends OpenAIModel {
         return new Generation(message, r.usage().map(ResponsesModel::usage).orElse(Usage.ZERO), stop);
     }
 
+    /** Only the token counts are needed; the detail objects are optional (llama-server and other compatible servers omit them). */
     private static Usage usage(ResponseUsage u) {
-        long cached = u.inputTokensDetails().cachedTokens();
-        return new Usage(u.inputTokens() - cached, u.outputTokens(), u.totalTokens(), null, cached,
-                u.outputTokensDetails().reasoningTokens(), null);
+        long cached = u._inputTokensDetails().asKnown().flatMap(d -> d._cachedTokens().asKnown()).orElse(0L);
+        Long reasoning = u._outputTokensDetails().asKnown().flatMap(d -> d._reasoningTokens().asKnown()).orElse(null);
+        long in = u._inputTokens().asKnown().orElse(0L), out = u._outputTokens().asKnown().orElse(0L);
+        return new Usage(in - cached, out, u._totalTokens().asKnown().orElse(in + out), null, cached, reasoning, null);
     }
 }
