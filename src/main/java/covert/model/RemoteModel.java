@@ -10,4 +10,12 @@ public interface RemoteModel extends Model {
 
     /** {@link #endpoint()} plus a fingerprint of the API key (never the key itself). */
     String account();
+
+    /**
+     * One cheap call before any sample runs, so that an unreachable server, a refused key or a model the server does
+     * not serve is a one-line error up front, not minutes of retries per sample.
+     *
+     * @throws covert.UserError naming what is wrong
+     */
+    default void preflight() {}
 }

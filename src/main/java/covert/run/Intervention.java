@@ -90,7 +90,7 @@ public final class Intervention {
         var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(Objects::nonNull).toList();
         // The original run's server, key variable, cache and retry policy: a resample talks to the same endpoint.
         var p = cfg.providers();
-        Model model = Runner.stack(p).wrap(Models.create(modelSpec, new ModelContext(args, playbooks, p.baseUrl(), p.apiKeyEnv(), System::getenv)), "target");
+        Model model = Runner.connect(Runner.stack(p), Models.create(modelSpec, new ModelContext(args, playbooks, p.baseUrl(), p.apiKeyEnv(), System::getenv)), "target");
         Mode mode = mode(model, req.prefillVisible());
 
         var skipped = new LinkedHashMap<String, Integer>();

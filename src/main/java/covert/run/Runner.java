@@ -76,10 +76,10 @@ public final class Runner {
         ProviderOptions p = cfg.providers();
         this.stack = stack(p);
         var target = new ModelContext(cfg.modelArgs(), playbooks, p.baseUrl(), p.apiKeyEnv(), env);
-        this.model = stack.wrap(Models.create(cfg.model(), target), "target");
+        this.model = connect(stack, Models.create(cfg.model(), target), "target");
         var bound = new java.util.TreeMap<String, Model>();
         // A role on the target's provider shares its server and key; other providers use their own defaults.
-        p.roles().forEach((role, spec) -> bound.put(role, stack.wrap(Models.create(spec, provider(spec).equals(provider(cfg.model()))
+        p.roles().forEach((role, spec) -> bound.put(role, connect(stack, Models.create(spec, provider(spec).equals(provider(cfg.model()))
                 ? target : new ModelContext(Map.of(), playbooks, null, null, env)), role)));
         this.roles = java.util.Collections.unmodifiableMap(bound);
         this.detector = roles.containsKey("grader")
@@ -101,8 +101,24 @@ public final class Runner {
     public static Model bind(String spec, Map<String, String> args, List<?> playbooks, String role, ProviderOptions p, String targetModel) {
         boolean shared = provider(spec).equals(provider(targetModel));
         var ctx = new ModelContext(args, playbooks, shared ? p.baseUrl() : null, shared ? p.apiKeyEnv() : null, System::getenv);
-        return stack(p).wrap(Models.create(spec, ctx), role);
+        return connect(stack(p), Models.create(spec, ctx), role);
     }
+
+    /** A model checked against its server once ({@link covert.model.RemoteModel#preflight}), then wrapped in the middleware. */
+    static Model connect(ModelStack stack, Model raw, String role) {
+        if (raw instanceof covert.model.RemoteModel remote && PREFLIGHTED.add(remote.account() + " " + raw.name())) {
+            try {
+                remote.preflight();
+            } catch (RuntimeException e) {
+                PREFLIGHTED.remove(remote.account() + " " + raw.name());
+                throw e;
+            }
+        }
+        return stack.wrap(raw, role);
+    }
+
+    /** Endpoints already checked in this process: a series of runs against one server checks it once. */
+    private static final java.util.Set<String> PREFLIGHTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static String provider(String spec) {
         return spec.substring(0, Math.max(0, spec.indexOf('/')));

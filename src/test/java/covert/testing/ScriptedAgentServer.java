@@ -42,6 +42,8 @@ public final class ScriptedAgentServer extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        // Like many compatible servers, no model list: the preflight then leaves the check to the first request.
+        if ("GET".equals(request.getMethod())) return Wire.json(404, "{\"error\":{\"message\":\"Not Found\",\"type\":\"not_found_error\"}}");
         if (("Bearer " + expectedKey).equals(request.getHeaders().get("Authorization"))) withKey.incrementAndGet();
         JsonNode body = Wire.body(request);
         int turn = 0;

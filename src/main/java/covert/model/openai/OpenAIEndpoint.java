@@ -103,6 +103,34 @@ final class OpenAIEndpoint {
         }
     }
 
+    /** {@code GET /models}: unreachable, unauthorized or a model the server does not list is a {@link UserError}. */
+    void preflight(String model) {
+        List<String> served;
+        try {
+            var options = com.openai.core.RequestOptions.builder().timeout(Duration.ofSeconds(Math.min(timeoutSeconds, PREFLIGHT_SECONDS))).build();
+            served = client.models().list(com.openai.models.models.ModelListParams.none(), options).data().stream()
+                    .map(com.openai.models.models.Model::id).toList();
+        } catch (OpenAIServiceException e) {
+            if (e.statusCode() == 401 || e.statusCode() == 403) {
+                throw new UserError(provider + " at " + baseUrl + " refused the API key (HTTP " + e.statusCode() + "); check the key or --api-key-env");
+            }
+            return; // a server without a model list (404 and the like): the first request will tell
+        } catch (OpenAIIoException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            throw new UserError("cannot reach " + provider + " at " + baseUrl + ": " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")") + "; is the server running? (checked before any sample ran)");
+        } catch (RuntimeException e) {
+            return; // a list the SDK cannot read: not proof of a problem
+        }
+        if (!served.isEmpty() && !served.contains(model)) {
+            throw new UserError("model '" + model + "' is not served at " + baseUrl + " (served: "
+                    + String.join(", ", served.subList(0, Math.min(10, served.size()))) + (served.size() > 10 ? ", ..." : "") + ")");
+        }
+    }
+
+    static final long PREFLIGHT_SECONDS = 20;
+
     private static String first(List<String> values) {
         return values.isEmpty() ? null : values.getFirst();
     }

@@ -28,4 +28,9 @@ abstract class OpenAIModel implements RemoteModel {
     public String account() {
         return endpoint.account();
     }
+
+    @Override
+    public void preflight() {
+        endpoint.preflight(model);
+    }
 }
