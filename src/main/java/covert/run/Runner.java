@@ -106,6 +106,7 @@ public final class Runner {
 
     /** A model checked against its server once ({@link covert.model.RemoteModel#preflight}), then wrapped in the middleware. */
     static Model connect(ModelStack stack, Model raw, String role) {
+        Model wrapped = stack.wrap(raw, role); // option errors (a missing price, say) come before any request
         if (raw instanceof covert.model.RemoteModel remote && PREFLIGHTED.add(remote.account() + " " + raw.name())) {
             try {
                 remote.preflight();
@@ -114,7 +115,7 @@ public final class Runner {
                 throw e;
             }
         }
-        return stack.wrap(raw, role);
+        return wrapped;
     }
 
     /** Endpoints already checked in this process: a series of runs against one server checks it once. */

@@ -33,6 +33,7 @@ class InterveneCompletionsTest {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            if ("GET".equals(request.getMethod())) return Wire.json(404, "{}"); // no model list: the preflight lets it be
             String prompt = Wire.body(request).path("prompt").asText();
             prompts.add(prompt);
             int turn = prompt.split("<\\|im_start\\|>assistant", -1).length - 2;

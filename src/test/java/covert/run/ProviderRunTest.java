@@ -62,7 +62,7 @@ class ProviderRunTest {
         server.setDispatcher(agent);
         var r = run("--limit", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(server.getRequestCount()).isEqualTo(6); // 2 samples x (read, submit, interview)
+        assertThat(server.getRequestCount()).isEqualTo(1 + 6); // the preflight, then 2 samples x (read, submit, interview)
         assertThat(agent.withKey).as("the key from --api-key-env reached the server").hasValue(6);
 
         Path log = onlyLog(dir.resolve("logs"));
@@ -100,7 +100,7 @@ class ProviderRunTest {
         var metrics = eval.results().scores().getFirst();
         assertThat(metrics.scoredSamples()).isZero();
         assertThat(metrics.unscoredSamples()).isEqualTo(2);
-        assertThat(server.getRequestCount()).as("400 is not retried").isEqualTo(2);
+        assertThat(server.getRequestCount()).as("the preflight, then 400 is not retried").isEqualTo(1 + 2);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ProviderRunTest {
         String cache = dir.resolve("cache").toString();
         assertThat(run("--limit", "1", "--cache", cache).code()).isZero();
         int before = server.getRequestCount();
-        assertThat(before).isEqualTo(3);
+        assertThat(before).isEqualTo(1 + 3); // the preflight (once per endpoint and process), then read, submit, interview
         var again = run("--limit", "1", "--cache", cache);
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(server.getRequestCount()).isEqualTo(before);
@@ -146,13 +146,13 @@ class ProviderRunTest {
         assertThat(json.path("total_tokens").asDouble()).isEqualTo(3300.0);
         assertThat(json.path("total_cost").asDouble()).isCloseTo(45 * 0.0036, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(json.path("wall_seconds").asDouble()).isCloseTo(json.path("seconds_per_sample").asDouble() * 5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(server.getRequestCount()).isEqualTo(1 + 6);
 
         var again = CliTest.cli("forecast", "--model", "openai-compatible/any", "--env", "impossible_tests", "--epochs", "10",
                 "--from", json.path("pilot_log").asText());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("Full run: 90 samples, 297,000 tokens, cost $0.32");
-        assertThat(server.getRequestCount()).as("--from makes no requests").isEqualTo(6);
+        assertThat(server.getRequestCount()).as("--from makes no requests").isEqualTo(1 + 6);
     }
 
     @Test

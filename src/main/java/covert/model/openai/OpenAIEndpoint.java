@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 final class OpenAIEndpoint {
     static final String OPENAI_BASE = "https://api.openai.com/v1";
     static final int IDLE_CONNECTIONS = 1024;
+    /** Per-call {@code max_tokens} on compatible servers when {@code -M max_tokens} is not given: fits a 16k context with room for the prompt. */
+    static final int DEFAULT_MAX_TOKENS = 4096;
 
     final String provider;
     final String baseUrl;
@@ -52,8 +54,11 @@ final class OpenAIEndpoint {
             timeout = 0;
         }
         if (timeout < 1) throw new UserError("-M timeout must be a whole number of seconds (at least 1), got '" + ctx.args().get("timeout") + "'");
+        var defaults = GenerateConfig.fromArgs(ctx.args());
+        // A local server generates until its context is full unless told otherwise; one reply then overflows the next request.
+        if (!provider.equals("openai") && defaults.maxTokens() == null) defaults = defaults.withMaxTokens(DEFAULT_MAX_TOKENS);
         return new OpenAIEndpoint(provider, base, client(base, key == null ? "none" : key, Duration.ofSeconds(timeout)), ApiKeys.fingerprint(key),
-                GenerateConfig.fromArgs(ctx.args()), timeout);
+                defaults, timeout);
     }
 
     /**
