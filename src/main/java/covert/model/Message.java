@@ -21,13 +21,14 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public sealed interface Message {
 
-    record SystemMessage(String content) implements Message {}
+    // Inspect requires content on every message: an empty one is written, not left out.
+    record SystemMessage(@JsonInclude(JsonInclude.Include.ALWAYS) String content) implements Message {}
 
-    record UserMessage(String content) implements Message {}
+    record UserMessage(@JsonInclude(JsonInclude.Include.ALWAYS) String content) implements Message {}
 
     /** Model output: text and reasoning parts, and the tool calls it asked for. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record AssistantMessage(List<Content> content, List<ToolCall> toolCalls, String model, Map<String, Object> metadata)
+    record AssistantMessage(@JsonInclude(JsonInclude.Include.ALWAYS) List<Content> content, List<ToolCall> toolCalls, String model, Map<String, Object> metadata)
             implements Message {
         public AssistantMessage {
             content = content == null ? List.of() : List.copyOf(content);

@@ -91,7 +91,7 @@ final class EvalRunLog implements RunLog {
         if (s.workingTime() != null) m.put("working_time", s.workingTime());
         if (s.uuid() != null) m.put("uuid", s.uuid());
         if (s.error() != null) m.put("error", s.error().message());
-        if (s.limit() != null) m.put("limit", s.limit());
+        if (s.limit() != null) m.put("limit", s.limit().type()); // a summary names the kind of limit (Inspect: a string)
         m.put("message_count", s.messages() == null ? 0 : s.messages().size());
         m.put("completed", true);
         return m;

@@ -266,7 +266,7 @@ class IncompleteRunTest {
         assertThat(requests.get()).as("no retries of a response that will never parse").isEqualTo(1);
         try (var files = Files.list(logs2)) {
             var s2 = LogFiles.read(files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow()).samples().getFirst();
-            assertThat(s2.error().message()).contains("field 'output' is missing");
+            assertThat(s2.error().message()).contains("field 'output' is");
             assertThat(EvalLogs.outcome(s2)).isEqualTo("invalid");
         }
     }

@@ -123,8 +123,8 @@ final class OpenAIEndpoint {
         } catch (OpenAIIoException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            throw new UserError("cannot reach " + provider + " at " + baseUrl + ": " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")") + "; is the server running? (checked before any sample ran)");
+            String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+            throw new UserError("cannot reach " + provider + " at " + baseUrl + ": " + why + "; is the server running? (checked before any sample ran)");
         } catch (RuntimeException e) {
             return; // a list the SDK cannot read: not proof of a problem
         }
