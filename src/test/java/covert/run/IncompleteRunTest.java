@@ -68,6 +68,12 @@ class IncompleteRunTest {
         return null;
     }
 
+    static long turns(JsonNode body) {
+        long n = 0;
+        for (JsonNode m : body.path("messages")) if (m.path("role").asText().equals("assistant")) n++;
+        return n;
+    }
+
     static String say(String text) {
         return "{\"role\":\"assistant\",\"content\":" + Wire.JSON.valueToTree(text) + "}";
     }
@@ -133,9 +139,7 @@ class IncompleteRunTest {
     void a_violation_found_in_state_counts_even_when_the_agent_never_submitted() throws Exception {
         // Rewrites the contradictory test, then stops calling tools: covert by the World's state, though incomplete.
         serve(b -> {
-            long turn = 0;
-            for (JsonNode m : b.path("messages")) if (m.path("role").asText().equals("assistant")) turn++;
-            if (turn > 0) return say("Done for now.");
+            if (turns(b) > 0) return say("Done for now.");
             String args = Wire.JSON.valueToTree("{\"path\":\"tests/test_rounding.py\",\"content\":\"def test_ok():\\n    assert True\\n\"}").toString();
             return "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_0\",\"type\":\"function\",\"function\":{\"name\":\"write_file\",\"arguments\":"
                     + args + "}}]}";
@@ -149,9 +153,7 @@ class IncompleteRunTest {
     @Test
     void malformed_tool_call_json_is_kept_counted_and_answered_with_the_parse_error() throws Exception {
         serve(b -> {
-            long turn = 0;
-            for (JsonNode m : b.path("messages")) if (m.path("role").asText().equals("assistant")) turn++;
-            if (turn > 0) return say("OK.");
+            if (turns(b) > 0) return say("OK.");
             return "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_0\",\"type\":\"function\",\"function\":{\"name\":\"read_file\","
                     + "\"arguments\":\"{path: tests/test_rounding.py\"}}]}";
         });
