@@ -70,6 +70,8 @@ public final class AgentLoop {
         Usage usage = Usage.ZERO;
         String report;
         Transcript.LimitHit limit;
+        /** Retries recorded so far in this sample (the ledger is the sample's, so the count is the ledger's index). */
+        int retries;
 
         Run(Sample sample) {
             this.sample = sample;
@@ -175,6 +177,36 @@ public final class AgentLoop {
             double ws = elapsed();
             var input = List.copyOf(messages);
             Generation g;
+            int retriesBefore = retries;
+            try {
+                g = call(input, offered, prefix, ts, ws);
+            } finally {
+                retried(retriesBefore);
+            }
+            usage = usage.plus(g.usage());
+            double took = elapsed() - ws;
+            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
+                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
+            messages.add(g.message());
+            return g.message();
+        }
+
+        /** Each failed attempt the retry layer made during the last call, as an info event (Inspect logs retries likewise). */
+        private void retried(int from) {
+            for (var r : covert.model.middleware.UsageLedger.retriesSince(from)) {
+                retries++;
+                var data = new java.util.LinkedHashMap<String, Object>();
+                data.put("attempt", r.attempt());
+                data.put("status", r.status());
+                data.put("wait_seconds", r.waitMillis() / 1000.0);
+                data.put("retried", r.retried());
+                data.put("error", covert.model.Redaction.apply(r.error()));
+                events.add(new Event.InfoEvent(Clock.now(), elapsed(), "retry", data));
+            }
+        }
+
+        private Generation call(List<Message> input, List<ToolSpec> offered, AssistantMessage prefix, String ts, double ws) throws ModelException {
+            Generation g;
             if (prefix == null) {
                 g = model.generate(input, offered, config);
             } else {
@@ -185,12 +217,7 @@ public final class AgentLoop {
                 events.add(new Event.InfoEvent(ts, ws, "continue_from_prefix", Map.of("reasoning", prefix.reasoning(), "text", prefix.text())));
                 g = model.generate(sent, offered, config);
             }
-            usage = usage.plus(g.usage());
-            double took = elapsed() - ws;
-            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
-                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
-            messages.add(g.message());
-            return g.message();
+            return g;
         }
 
         private void execute(ToolCall call) {
@@ -229,7 +256,9 @@ public final class AgentLoop {
     static Event.EvalError toError(Throwable e) {
         var sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new Event.EvalError(msg, sw.toString(), sw.toString());
+        // Causes carry the server's own error body, which may echo the request's key.
+        String msg = covert.model.Redaction.apply(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String trace = covert.model.Redaction.apply(sw.toString());
+        return new Event.EvalError(msg, trace, trace);
     }
 }

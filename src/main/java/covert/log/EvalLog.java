@@ -41,7 +41,12 @@ public record EvalLog(
 
     public record PlanStep(String solver, Map<String, Object> params, Map<String, Object> paramsPassed) {}
 
-    public record EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores) {}
+    /** @param metadata run-level figures that are not scores, e.g. the retries the middleware made (null when none) */
+    public record EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores, Map<String, Object> metadata) {
+        public EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores) {
+            this(totalSamples, completedSamples, scores, null);
+        }
+    }
 
     public record EvalScore(String name, String scorer, int scoredSamples, int unscoredSamples, Map<String, Object> params,
                             Map<String, Metric> metrics) {}
