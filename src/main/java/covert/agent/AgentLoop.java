@@ -93,13 +93,25 @@ public final class AgentLoop {
             }
             var answers = new ArrayList<String>();
             Event.EvalError error = null;
+            var deadline = Deadline.start(limits.timeLimit());
             try {
                 if (report != null) throw new IllegalArgumentException("the history to resume from already ends in a submitted report");
                 taskPhase(prefix);
-                for (String question : sample.interview()) answers.add(interview(question));
-            } catch (ModelException | RuntimeException e) {
-                error = toError(e);
-                events.add(new Event.ErrorEvent(Clock.now(), elapsed(), error));
+                if (limit == null || !limit.kind().equals("time")) {
+                    for (String question : sample.interview()) answers.add(interview(question));
+                }
+            } catch (Exception | Error e) {
+                // Anything that goes wrong inside one sample (a StackOverflowError included) ends that sample, never the run.
+                if (deadline.passed() || e instanceof covert.model.DeadlineException) {
+                    limit = new Transcript.LimitHit("time", limits.timeLimit().toSeconds());
+                    events.add(new Event.InfoEvent(Clock.now(), elapsed(), "limit", Map.of("type", "time", "cut_short",
+                            covert.model.Redaction.apply(String.valueOf(e.getMessage())))));
+                } else {
+                    error = toError(e);
+                    events.add(new Event.ErrorEvent(Clock.now(), elapsed(), error));
+                }
+            } finally {
+                deadline.close();
             }
             return new Transcript(messages, events, Optional.ofNullable(report), answers, world.initial(), world.snapshot(),
                     usage, Optional.ofNullable(limit), Optional.ofNullable(error), startedAt, Clock.now(), elapsed());

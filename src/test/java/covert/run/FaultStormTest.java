@@ -120,4 +120,35 @@ class FaultStormTest {
         }
         assertThat(eval.results().metadata().get("retries")).isEqualTo(retriedTotal);
     }
+
+    @Test
+    void the_time_limit_cuts_short_a_slow_call_and_a_long_backoff() throws Exception {
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if ("GET".equals(request.getMethod())) return Wire.json(404, "{}");
+                // First a 429 asking for 60 s (under the cap, over the time limit), then an answer that takes 30 s.
+                return calls.incrementAndGet() % 2 == 1
+                        ? Wire.json(429, "{\"error\":{\"message\":\"slow down\"}}", "Retry-After", "60")
+                        : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{}").headersDelay(30, TimeUnit.SECONDS).build();
+            }
+        });
+        long start = System.nanoTime();
+        var r = CliTest.cli("run", "--model", "openai-compatible/any", "--base-url", server.url("/v1").toString(), "--env", "impossible_tests",
+                "--limit", "2", "--log-dir", dir.resolve("logs").toString(), "--api-key-env", Wire.KEY_VAR, "--no-progress", "--time-limit", "3");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(seconds).as("--time-limit 3 is a deadline, not a check between turns").isLessThan(20);
+        Path log;
+        try (var files = Files.list(dir.resolve("logs"))) {
+            log = files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow();
+        }
+        LogSchema.assertValid(log);
+        assertThat(LogFiles.read(log).samples()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.error()).as("a limit, not an error").isNull();
+            assertThat(s.limit().type()).isEqualTo("time");
+            assertThat(EvalLogs.outcome(s)).isIn("invalid", "incomplete");
+        });
+    }
 }

@@ -40,6 +40,11 @@ final class Retrying extends Wrapper {
                             + policy.maxRetryAfter().toSeconds() + " s cap (--max-retry-after): " + e.getMessage(), e, false, e.status(), null);
                 }
                 var wait = policy.delay(attempt, asked);
+                var left = UsageLedger.remaining();
+                if (left != null && wait.compareTo(left) >= 0) {
+                    UsageLedger.retried(new UsageLedger.Retry(name(), attempt, e.status(), wait.toMillis(), e.getMessage(), false));
+                    throw new covert.model.DeadlineException("the sample's time limit comes before the next attempt: " + e.getMessage(), e);
+                }
                 UsageLedger.retried(new UsageLedger.Retry(name(), attempt, e.status(), wait.toMillis(), e.getMessage(), true));
                 if (e.status() == 0 && warned.compareAndSet(false, true)) {
                     System.err.println("covert: " + name() + ": " + e.getMessage() + "; retrying with backoff (up to "

@@ -41,6 +41,21 @@ public final class UsageLedger implements AutoCloseable {
         ledger.byRole.merge(role, usage, Usage::plus);
     }
 
+    /** The open sample's deadline as a {@link System#nanoTime()} value ({@code Long.MAX_VALUE}: none). */
+    private volatile long deadline = Long.MAX_VALUE;
+
+    public static void deadline(long nanoTime) {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger != null) ledger.deadline = nanoTime;
+    }
+
+    /** Time left before this thread's sample deadline, or null when there is none. */
+    static java.time.Duration remaining() {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger == null || ledger.deadline == Long.MAX_VALUE) return null;
+        return java.time.Duration.ofNanos(Math.max(0, ledger.deadline - System.nanoTime()));
+    }
+
     static void retried(Retry r) {
         UsageLedger ledger = CURRENT.get();
         if (ledger != null) ledger.retries.add(r);
