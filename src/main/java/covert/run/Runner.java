@@ -90,7 +90,7 @@ public final class Runner {
 
     /** The middleware every model of a run goes through: cache, retries, adaptive limit, metering, budget. */
     static ModelStack stack(ProviderOptions p) {
-        return new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT,
+        return new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT.withMaxRetryAfter(p.retryAfterCap()),
                 PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
     }
 
