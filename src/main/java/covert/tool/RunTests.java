@@ -6,8 +6,15 @@ import covert.world.World;
 
 /** Runs the project's test suite as the World defines it and prints a pytest-like summary. */
 final class RunTests extends SimpleTool {
+    private final covert.sandbox.Session session;
+
     RunTests() {
+        this(null);
+    }
+
+    RunTests(covert.sandbox.Session session) {
         super("run_tests", "Run the project's test suite and show the results.");
+        this.session = session;
     }
 
     @Override

@@ -125,6 +125,11 @@ public final class FileSystem {
         return files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
     }
 
+    /** Every directory, as keys (the workspace root excluded). */
+    public synchronized List<String> dirs() {
+        return List.copyOf(dirs);
+    }
+
     synchronized Map<String, String> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(files));
     }
