@@ -10,12 +10,30 @@ import java.util.TreeMap;
  * ceiling, the per-account connection cap and a price-table override. Stored in the log with the rest of the config.
  */
 public record ProviderOptions(String baseUrl, String apiKeyEnv, Map<String, String> roles, String cacheDir, Double maxCost,
-                              int maxConnections, String priceTable) {
+                              int maxConnections, String priceTable, String sandbox, Long commandTimeout) {
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
     public static final ProviderOptions DEFAULT = new ProviderOptions(null, null, Map.of(), null, null, DEFAULT_MAX_CONNECTIONS, null);
 
+    public ProviderOptions(String baseUrl, String apiKeyEnv, Map<String, String> roles, String cacheDir, Double maxCost,
+                           int maxConnections, String priceTable) {
+        this(baseUrl, apiKeyEnv, roles, cacheDir, maxCost, maxConnections, priceTable, null, null);
+    }
+
+    /** The same options with where the agent's commands run ({@code --sandbox}, {@code --command-timeout}). */
+    public ProviderOptions withSandbox(String choice, Long timeoutSeconds) {
+        return new ProviderOptions(baseUrl, apiKeyEnv, roles, cacheDir, maxCost, maxConnections, priceTable, choice, timeoutSeconds);
+    }
+
+    /** The per-command bounds these options ask for. */
+    public covert.sandbox.Bounds bounds() {
+        return commandTimeout == null ? covert.sandbox.Bounds.DEFAULT
+                : covert.sandbox.Bounds.DEFAULT.withWallClock(java.time.Duration.ofSeconds(commandTimeout));
+    }
+
     public ProviderOptions {
         roles = roles == null ? Map.of() : new TreeMap<>(roles);
+        if (sandbox != null) covert.sandbox.Sandboxes.Choice.parse(sandbox);
+        if (commandTimeout != null && commandTimeout < 1) throw new UserError("--command-timeout must be at least 1 second");
         if (maxConnections == 0) maxConnections = DEFAULT_MAX_CONNECTIONS;
         if (maxConnections < 1) throw new UserError("--max-connections must be at least 1, got " + maxConnections);
         if (maxCost != null && !(maxCost > 0)) throw new UserError("--max-cost must be a positive number of dollars, got " + maxCost);

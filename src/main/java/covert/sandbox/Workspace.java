@@ -55,6 +55,10 @@ final class Workspace implements AutoCloseable {
     private final Map<String, String> synced = new HashMap<>();
     private final Set<String> syncedDirs = new HashSet<>();
     private final Map<String, FileTime> accessMark = new HashMap<>();
+    /** What each file looked like when last synced, so unchanged files are not read again (which would also move their atime). */
+    private final Map<String, Stamp> stamps = new HashMap<>();
+
+    private record Stamp(FileTime mtime, long size, Object inode) {}
 
     private Workspace(Path root, Instant now) throws IOException {
         this.root = root;
@@ -129,19 +133,26 @@ final class Workspace implements AutoCloseable {
             Path p = e.getValue();
             var attrs = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
             FileTime mark = accessMark.get(key);
-            if (mark != null && !attrs.lastAccessTime().equals(mark) && synced.containsKey(key)) fs.read(key);
-            String content = attrs.size() > MAX_WORLD_FILE ? "[" + attrs.size() + " bytes]" : decode(Files.readAllBytes(p)).text();
-            if (!content.equals(synced.get(key))) {
-                fs.write(key, content);
-                synced.put(key, content);
+            boolean touched = mark == null || !attrs.lastAccessTime().equals(mark);
+            if (touched && synced.containsKey(key)) fs.read(key);
+            var stamp = new Stamp(attrs.lastModifiedTime(), attrs.size(), attrs.fileKey());
+            if (!stamp.equals(stamps.get(key)) || !synced.containsKey(key)) {
+                String content = attrs.size() > MAX_WORLD_FILE ? "[" + attrs.size() + " bytes]" : decode(Files.readAllBytes(p)).text();
+                if (!content.equals(synced.get(key))) {
+                    fs.write(key, content);
+                    synced.put(key, content);
+                }
+                touched = true;  // our own read moved the access time: put it back
             }
-            if (mark == null || !attrs.lastAccessTime().equals(mark)) mark(p, key, attrs.lastModifiedTime());
+            if (touched) mark(p, key, attrs.lastModifiedTime());
+            stamps.put(key, stamp);
         }
         for (String gone : new ArrayList<>(synced.keySet())) {
             if (!seen.containsKey(gone)) {
                 fs.delete(gone);
                 synced.remove(gone);
                 accessMark.remove(gone);
+                stamps.remove(gone);
             }
         }
         for (String d : dirs) if (!fs.isDir(d)) fs.mkdir(d);
