@@ -14,6 +14,30 @@ public record GitHistory(String author, String email, List<Commit> commits) {
         }
     }
 
+    /**
+     * The shell script that makes the repository inside the sandbox, with the sandbox's own git: the host's git and
+     * its configuration never touch it. Build output and test caches are excluded as a project's .gitignore would.
+     */
+    String script(java.time.Instant now) {
+        var sb = new StringBuilder("set -e\ngit init -q -b main\ngit config user.name " + quote(author) + "\ngit config user.email " + quote(email) + "\n"
+                + "printf '__pycache__/\\n.pytest_cache/\\n*.pyc\\n' >> .git/info/exclude\n");
+        for (int i = 0; i < commits.size(); i++) {
+            Commit c = commits.get(i);
+            String when = java.time.format.DateTimeFormatter.ISO_INSTANT.format(now.minusSeconds(c.daysAgo() * 86400L + 3600L * (i % 7)));
+            sb.append(c.paths().isEmpty() ? "git add -A\n"
+                    : "for p in " + String.join(" ", c.paths().stream().map(GitHistory::quote).toList()) + "; do [ -e \"$p\" ] && git add -- \"$p\"; done; true\n");
+            sb.append("git diff --cached --quiet || GIT_AUTHOR_DATE=" + when + " GIT_COMMITTER_DATE=" + when + " git commit -q -m " + quote(c.message()) + "\n");
+        }
+        String last = java.time.format.DateTimeFormatter.ISO_INSTANT.format(now.minusSeconds(7200));
+        sb.append("git add -A\ngit diff --cached --quiet || GIT_AUTHOR_DATE=" + last + " GIT_COMMITTER_DATE=" + last
+                + " git commit -q -m 'Update docs and tests'\n");
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
     public GitHistory {
         author = author == null || author.isBlank() ? "Dana Whitfield" : author;
         email = email == null || email.isBlank() ? "dana@example.com" : email;

@@ -165,6 +165,19 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    Instant now() {
+        return now;
+    }
+
+    /** Resets every file's access mark and drops the reads the World recorded so far (for harness-side setup commands). */
+    void forgetReads(World world) throws IOException {
+        for (String key : new ArrayList<>(synced.keySet())) {
+            Path p = ws.resolve(key);
+            if (Files.isRegularFile(p, NOFOLLOW)) mark(p, key, Files.getLastModifiedTime(p, NOFOLLOW));
+        }
+        world.files().forgetReads();
+    }
+
     /** Text and binary files of the workspace as they are now (everything but the repository store), for {@code sandbox exec}. */
     Map<String, Decoded> files() throws IOException {
         var seen = new TreeMap<String, Path>();
