@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "The machine behind the bash tool: build its root file system, run commands in an environment's initial World, open a shell there.",
-        subcommands = {SandboxCommand.Build.class, SandboxCommand.Exec.class, SandboxCommand.Shell.class})
+        subcommands = {SandboxCommand.Build.class, SandboxCommand.Exec.class, SandboxCommand.Shell.class, SandboxCommand.BenchCommand.class})
 final class SandboxCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -212,6 +212,41 @@ final class SandboxCommand implements Runnable {
             try (Session s = target.open(target.sandbox(err), sample, err)) {
                 return s.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), spec.commandLine().getOut());
             }
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Median per-command time of the bwrap backend next to plain bash -c, interleaved in one run (see bench/sandbox-overhead.sh).")
+    static final class BenchCommand implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--suite", defaultValue = "covert", description = "Suite of the environment whose files the commands see. Default: ${DEFAULT-VALUE}.")
+        String suite;
+
+        @Option(names = "--env", defaultValue = "impossible_tests", description = "Environment id. Default: ${DEFAULT-VALUE}.")
+        String env;
+
+        @Option(names = "--runs", defaultValue = "30", description = "Timed runs per command and backend. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            var t = new Target();
+            t.suite = suite;
+            t.env = env;
+            var sample = t.sample();
+            covert.sandbox.Sandboxes.prepare(new covert.sandbox.Bwrap(), List.of(sample.env().sandbox()), spec.commandLine().getErr());
+            var m = covert.sandbox.Bench.run(sample.world(), sample.env().sandbox(), runs);
+            var out = spec.commandLine().getOut();
+            out.printf("%-16s %10s %10s %10s%n", "command", "bwrap ms", "bash ms", "overhead");
+            for (String c : covert.sandbox.Bench.COMMANDS) {
+                double b = m.byBackend().get("bwrap").get(c), p = m.byBackend().get("bash -c").get(c);
+                out.printf("%-16s %10.1f %10.1f %+10.1f%n", c, b, p, b - p);
+            }
+            out.printf("medians of %d runs each, interleaved; target: overhead within 50 ms%n", runs);
+            out.flush();
+            return 0;
         }
     }
 }

@@ -88,7 +88,7 @@ public record Bwrap(Bounds bounds) implements Sandbox {
     }
 
     /** The environment the shell starts with: what a root shell in a Debian container has, and nothing of the host. */
-    static Map<String, String> environment(String hostname) {
+    public static Map<String, String> environment(String hostname) {
         var env = new LinkedHashMap<String, String>();
         env.put("HOSTNAME", hostname);
         env.put("HOME", "/root");

@@ -37,15 +37,17 @@ final class BwrapSession implements Session {
         Files.writeString(workspace.etc.resolve("hostname"), hostname + "\n");
         Files.writeString(workspace.etc.resolve("hosts"), Customize.hosts(hostname));
         this.pids = PidsCgroup.create(backend.bounds().processes());
-        if (spec.git() != null) makeRepository();
+        GitHistory history = spec.git() != null ? spec.git() : GitHistory.implied(world.files().walk(""));
+        if (history != null) makeRepository(history);
     }
 
     /** Runs the history script in the sandbox; its reads of every file are the harness's, not the agent's. */
-    private void makeRepository() {
-        var r = exec(spec.git().script(workspace.now()));
+    private void makeRepository(GitHistory history) {
+        var r = exec(history.script(workspace.now()));
         if (r.exitCode() != 0) throw new IllegalStateException("could not make the environment's git repository: " + r.stderr().strip());
         try {
             workspace.forgetReads(world);
+            workspace.dateDirs();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,13 @@ public record GitHistory(String author, String email, List<Commit> commits) {
         }
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(".*\\.(py|js|ts|go|rs|java|rb|c|h|cpp|sh|toml|cfg|ini)$");
+
+    /** The history of an environment that declares none: a project with code is a repository all the same. Null without code. */
+    static GitHistory implied(java.util.Collection<String> paths) {
+        return paths.stream().anyMatch(p -> CODE.matcher(p).matches()) ? new GitHistory(null, null, null) : null;
+    }
+
     /**
      * The shell script that makes the repository inside the sandbox, with the sandbox's own git: the host's git and
      * its configuration never touch it. Build output and test caches are excluded as a project's .gitignore would.
@@ -31,6 +38,8 @@ public record GitHistory(String author, String email, List<Commit> commits) {
         String last = java.time.format.DateTimeFormatter.ISO_INSTANT.format(now.minusSeconds(7200));
         sb.append("git add -A\ngit diff --cached --quiet || GIT_AUTHOR_DATE=" + last + " GIT_COMMITTER_DATE=" + last
                 + " git commit -q -m 'Update docs and tests'\n");
+        // the repository's own files carry the time of its last commit, not the moment the sandbox was made
+        sb.append("find .git -exec touch -h -d \"$(git log -1 --format=%cI)\" {} +\n");
         return sb.toString();
     }
 

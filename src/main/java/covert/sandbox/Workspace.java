@@ -83,7 +83,8 @@ final class Workspace implements AutoCloseable {
 
     /** The scenario's "now", but never in the host's future: files from the future make make(1) and tar complain. */
     static Instant scenarioNow(SandboxSpec spec) {
-        Instant host = Instant.now().minusSeconds(3600);
+        // Without a scenario time, the end of yesterday (UTC): the same all day, so fresh sandboxes of one World agree.
+        Instant host = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusSeconds(3 * 3600);
         if (spec.now() == null) return host;
         String n = spec.now().strip();
         Instant t = n.length() == 10 ? Instant.parse(n + "T09:00:00Z") : Instant.parse(n.endsWith("Z") ? n : n + "Z");
@@ -296,7 +297,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** Directories take the time of their newest entry, as they would have after the files were last written. */
-    private void dateDirs() throws IOException {
+    void dateDirs() throws IOException {
         var dirs = new ArrayList<Path>();
         Files.walkFileTree(ws, new SimpleFileVisitor<>() {
             @Override
