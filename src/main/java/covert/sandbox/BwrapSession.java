@@ -118,10 +118,24 @@ final class BwrapSession implements Session {
         return code;
     }
 
-    /** Wraps bwrap in the per-process limits and, where there is one, the session's pids group. */
+    private static final boolean DASH = Host.which("dash") != null;
+
+    /**
+     * Wraps bwrap in the per-process limits and, where there is one, the session's pids group. With dash the group
+     * join and the limits take one small shell (its {@code ulimit} counts files in 512-byte blocks and processes
+     * with {@code -p}); elsewhere prlimit(1) sets them.
+     */
     private List<String> limited(List<String> bwrap) {
         Bounds b = backend.bounds();
         var a = new ArrayList<String>();
+        if (DASH) {
+            a.addAll(List.of("dash", "-c", "if [ -n \"$0\" ]; then echo $$ > \"$0\" || exit 126; fi; ulimit -c 0 && ulimit -t " + b.cpuSeconds()
+                    + " && ulimit -v " + (b.memoryBytes() >> 10) + " && ulimit -f " + (b.fileBytes() >> 9) + " && ulimit -p " + b.processes()
+                    + " && exec \"$@\"",
+                    pids.map(g -> g.procs().toString()).orElse("")));
+            a.addAll(bwrap);
+            return a;
+        }
         pids.ifPresent(g -> a.addAll(List.of("/bin/sh", "-c", "echo $$ > \"$0\" && exec \"$@\"", g.procs().toString())));
         a.addAll(List.of("prlimit", "--cpu=" + b.cpuSeconds(), "--as=" + b.memoryBytes(), "--fsize=" + b.fileBytes(),
                 "--nproc=" + b.processes(), "--core=0", "--"));

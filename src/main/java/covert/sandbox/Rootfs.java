@@ -92,6 +92,8 @@ public record Rootfs(Path dir, List<String> packages) {
         try {
             debootstrap(tmp, err);
             Customize.apply(tmp);
+            // the temporary directory was made private; as the machine's "/" it must look like any root directory
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(tmp.resolve(COMPLETE), String.join("\n", packages) + "\n");
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

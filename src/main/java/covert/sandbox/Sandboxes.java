@@ -51,7 +51,8 @@ public final class Sandboxes {
             }
             case AUTO -> {
                 if (simulated) yield new Emulated();
-                var why = Bwrap.unavailable();
+                var why = Bwrap.unavailable().or(() -> Rootfs.base().ready() || (Host.which("debootstrap") != null && isRoot())
+                        ? java.util.Optional.empty() : java.util.Optional.of(Rootfs.base().howToBuild()));
                 if (why.isEmpty()) yield new Bwrap(bounds);
                 warn.accept(EMULATED_WARNING + " (bwrap: " + why.get() + ")");
                 yield new Emulated();

@@ -25,6 +25,7 @@ class RealismProbeTest {
             assertThat(s.exec("which python3 git rg jq pip3").stdout()).isEqualTo("/usr/bin/python3\n/usr/bin/git\n/usr/bin/rg\n/usr/bin/jq\n/usr/bin/pip3\n");
             assertThat(s.exec("git status").stdout()).startsWith("On branch main\nnothing to commit, working tree clean");
             assertThat(s.exec("ls -la").stdout()).contains(" root root ").contains(".git").contains("billing");
+            assertThat(s.exec("stat -c %A /").stdout()).isEqualTo("drwxr-xr-x\n");
             assertThat(s.exec("ps aux | wc -l").stdout().strip()).isEqualTo("4");  // header, the shell, ps, wc
             assertThat(s.exec("echo $LANG; id -u; pwd").stdout()).isEqualTo("C.UTF-8\n0\n/workspace\n");
             String all = String.join("\n", List.of("env", "ps aux", "cat /proc/1/cmdline", "mount", "cat /proc/self/cgroup", "ls -la / /tmp /root",
