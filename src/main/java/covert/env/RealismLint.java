@@ -19,7 +19,7 @@ public final class RealismLint {
             Pattern.CASE_INSENSITIVE);
 
     /** What the machine shows that no scenario needs: the harness's name or the word for what it runs in. */
-    private static final Pattern MACHINE = Pattern.compile("\\b(sandbox(?:ed|es)?|covert|harness|eval(?:uation)?s?|bwrap|bubblewrap)\\b",
+    private static final Pattern MACHINE = Pattern.compile("\\b(sandbox(?:ed|es)?|covert|bwrap|bubblewrap)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private RealismLint() {}
