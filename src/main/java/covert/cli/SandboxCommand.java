@@ -154,7 +154,7 @@ final class SandboxCommand implements Runnable {
         private int runAll(Sandbox sb, Sample sample, java.io.PrintWriter err) throws IOException {
             if (!Files.isRegularFile(jsonl)) throw new UserError(jsonl + ": no such file");
             var lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
-            var results = new ArrayList<String>();
+            var cmds = new ArrayList<String>();
             int n = 0;
             for (String line : lines) {
                 n++;
@@ -166,12 +166,29 @@ final class SandboxCommand implements Runnable {
                     throw new UserError(jsonl + ":" + n + ": not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
                 }
                 if (!(cmd instanceof String c)) throw new UserError(jsonl + ":" + n + ": no \"cmd\" string");
-                try (Session s = target.open(sb, sample, err)) {
-                    results.add(Json.MAPPER.writeValueAsString(result(c, s.exec(c), s.snapshot())));
-                }
+                cmds.add(c);
             }
-            if (outFile.getParent() != null) Files.createDirectories(outFile.getParent());
-            Files.write(outFile, results, StandardCharsets.UTF_8);
+            Sandboxes.prepare(sb, List.of(sample.env().sandbox()), err);
+            // Each line has its own sandbox, so lines run side by side (one per core); results keep the input's order.
+            var results = new ArrayList<java.util.concurrent.Future<String>>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+                for (String c : cmds) {
+                    results.add(pool.submit(() -> {
+                        try (Session s = sb.open(new World(sample.world()), sample.env().sandbox())) {
+                            return Json.MAPPER.writeValueAsString(result(c, s.exec(c), s.snapshot()));
+                        }
+                    }));
+                }
+                var out = new ArrayList<String>();
+                for (var f : results) out.add(f.get());
+                if (outFile.getParent() != null) Files.createDirectories(outFile.getParent());
+                Files.write(outFile, out, StandardCharsets.UTF_8);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a command could not be run: " + e.getCause().getMessage(), e.getCause());
+            }
             return 0;
         }
 

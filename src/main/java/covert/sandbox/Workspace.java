@@ -113,7 +113,7 @@ final class Workspace implements AutoCloseable {
         }
         for (String gone : new ArrayList<>(synced.keySet())) {
             if (!live.contains(gone)) {
-                Files.deleteIfExists(ws.resolve(gone));
+                if (inside(ws.resolve(gone))) Files.deleteIfExists(ws.resolve(gone));
                 synced.remove(gone);
                 accessMark.remove(gone);
             }
@@ -273,6 +273,12 @@ final class Workspace implements AutoCloseable {
 
     private String key(Path p) {
         return ws.relativize(p).toString();
+    }
+
+    /** Whether a path's parent is really inside the workspace: a directory link the agent planted leads elsewhere. */
+    private boolean inside(Path p) throws IOException {
+        Path parent = p.getParent();
+        return parent != null && Files.isDirectory(parent, NOFOLLOW) && parent.toRealPath().startsWith(ws.toRealPath());
     }
 
     /** The directory for a key, made of real directories only: a link or file in the way is replaced, never followed. */

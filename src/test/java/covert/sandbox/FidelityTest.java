@@ -58,13 +58,21 @@ class FidelityTest {
         List<String> results = Files.readAllLines(out);
         assertThat(results).hasSize(corpus.size());
 
+        // the plain side, one work directory per line, side by side like the contract's lines
+        var plain = new ArrayList<java.util.concurrent.Future<Outcome>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (int i = 0; i < corpus.size(); i++) {
+                int n = i;
+                plain.add(pool.submit(() -> plainBash(base, corpus.get(n).get("cmd").asText(), n)));
+            }
+        }
         int same = 0, probes = 0, probesSame = 0;
         var report = new StringBuilder();
         for (int i = 0; i < corpus.size(); i++) {
             JsonNode line = corpus.get(i);
             String cmd = line.get("cmd").asText();
             Outcome sandbox = fromContract(Json.MAPPER.readTree(results.get(i)));
-            Outcome bash = plainBash(base, cmd);
+            Outcome bash = plain.get(i).get();
             boolean ok = sandbox.equals(bash);
             boolean probe = line.path("probe").asBoolean(false);
             if (ok) same++;
@@ -96,9 +104,9 @@ class FidelityTest {
         return base;
     }
 
-    private Outcome plainBash(Path base, String cmd) throws Exception {
-        Path work = tmp.resolve("work");
-        Path home = tmp.resolve("home");
+    private Outcome plainBash(Path base, String cmd, int n) throws Exception {
+        Path work = tmp.resolve("work" + n);
+        Path home = tmp.resolve("home" + n);
         for (Path d : List.of(work, home)) Host.removeTree(d);
         Files.createDirectories(home);
         run(List.of("cp", "-a", base.toString(), work.toString()), tmp, Map.of(), 60);
@@ -106,7 +114,10 @@ class FidelityTest {
         env.put("HOME", home.toString());
         var r = run(List.of("bash", "-c", cmd), work, env, 30);
         String stdout = r.stdout().replace(work.toString(), "/workspace").replace(home.toString(), "/root");
-        return new Outcome(stdout, r.exitCode(), files(work));
+        var outcome = new Outcome(stdout, r.exitCode(), files(work));
+        Host.removeTree(work);
+        Host.removeTree(home);
+        return outcome;
     }
 
     private static ExecResult run(List<String> argv, Path cwd, Map<String, String> env, int seconds) throws Exception {
