@@ -49,7 +49,7 @@ public record GitHistory(String author, String email, List<Commit> commits) {
 
     public GitHistory {
         author = author == null || author.isBlank() ? "Dana Whitfield" : author;
-        email = email == null || email.isBlank() ? "dana@example.com" : email;
+        email = email == null || email.isBlank() ? "dana.whitfield@users.noreply.github.com" : email;
         commits = commits == null || commits.isEmpty() ? List.of(new Commit("Initial commit", List.of(), 30)) : List.copyOf(commits);
     }
 }
