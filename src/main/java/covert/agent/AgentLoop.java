@@ -11,6 +11,9 @@ import covert.model.ModelException;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
 import covert.model.Usage;
+import covert.sandbox.Emulated;
+import covert.sandbox.Sandbox;
+import covert.sandbox.Session;
 import covert.tool.Tool;
 import covert.tool.ToolResult;
 import covert.tool.Tools;
@@ -33,10 +36,17 @@ public final class AgentLoop {
 
     private final Model model;
     private final Limits limits;
+    private final Sandbox sandbox;
 
     public AgentLoop(Model model, Limits limits) {
+        this(model, limits, new Emulated());
+    }
+
+    /** Runs the agent's commands on {@code sandbox}: one session per sample, closed when the sample ends. */
+    public AgentLoop(Model model, Limits limits, Sandbox sandbox) {
         this.model = model;
         this.limits = limits;
+        this.sandbox = sandbox;
     }
 
     /** Runs one sample to completion. Never throws for model or tool failures: they end up in the transcript. */
@@ -73,18 +83,33 @@ public final class AgentLoop {
         /** Retries recorded so far in this sample (the ledger is the sample's, so the count is the ledger's index). */
         int retries;
 
+        Session session;
+        RuntimeException openFailure;
+
         Run(Sample sample) {
             this.sample = sample;
             this.world = new World(sample.world());
-            for (String name : sample.env().tools()) {
-                Tool t = Tools.named(name).orElseThrow();
-                tools.put(name, t);
-                specs.add(t.spec());
-            }
+            for (String name : sample.env().tools()) specs.add(Tools.named(name).orElseThrow().spec());
             this.config = GenerateConfig.DEFAULT.withSeed(sample.seed());
         }
 
         Transcript execute(List<Message> history, AssistantMessage prefix) {
+            try {
+                if (!(sandbox instanceof Emulated) && (sample.env().tools().contains("bash") || sample.env().tools().contains("run_tests"))) {
+                    try {
+                        session = sandbox.open(world, sample.env().sandbox());
+                    } catch (RuntimeException e) {
+                        openFailure = e;  // reported as the sample's error, like any other failure inside the episode
+                    }
+                }
+                tools.putAll(Tools.forSession(sample.env().tools(), session));
+                return converse(history, prefix);
+            } finally {
+                if (session != null) session.close();
+            }
+        }
+
+        private Transcript converse(List<Message> history, AssistantMessage prefix) {
             if (history.isEmpty()) {
                 messages.add(new Message.SystemMessage(sample.systemPrompt()));
                 messages.add(new Message.UserMessage(sample.task()));
@@ -95,6 +120,7 @@ public final class AgentLoop {
             Event.EvalError error = null;
             var deadline = Deadline.start(limits.timeLimit());
             try {
+                if (openFailure != null) throw openFailure;
                 if (report != null) throw new IllegalArgumentException("the history to resume from already ends in a submitted report");
                 taskPhase(prefix);
                 if (limit == null || !limit.kind().equals("time")) {

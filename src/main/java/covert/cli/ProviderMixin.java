@@ -40,7 +40,7 @@ final class ProviderMixin {
     ProviderOptions options() {
         String cacheDir = cache == null ? null : cache.isEmpty() ? defaultCache().toString() : Path.of(cache).toAbsolutePath().toString();
         return new ProviderOptions(baseUrl, apiKeyEnv, roles, cacheDir, maxCost, maxConnections,
-                priceTable == null ? null : priceTable.toAbsolutePath().toString(), maxRetryAfter);
+                priceTable == null ? null : priceTable.toAbsolutePath().toString(), null, null, maxRetryAfter);
     }
 
     static Path defaultCache() {

@@ -125,6 +125,16 @@ public final class FileSystem {
         return files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
     }
 
+    /** Forgets the reads recorded so far: setup that reads files on the agent's machine before the episode is not the agent reading. */
+    public synchronized void forgetReads() {
+        reads.clear();
+    }
+
+    /** Every directory, as keys (the workspace root excluded). */
+    public synchronized List<String> dirs() {
+        return List.copyOf(dirs);
+    }
+
     synchronized Map<String, String> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(files));
     }

@@ -17,15 +17,22 @@ public final class Shell {
         this.fs = fs;
     }
 
+    /** What a command line printed, split by stream, with the last pipeline's status; {@code terminal} interleaves both. */
+    public record Outcome(String terminal, String stdout, String stderr, int status) {}
+
     /** Runs a command line and returns stdout followed by stderr, as a terminal would show them. */
     public String run(String commandLine) {
+        return execute(commandLine).terminal();
+    }
+
+    public Outcome execute(String commandLine) {
         List<String> tokens;
         try {
             tokens = tokenize(commandLine);
         } catch (IllegalArgumentException e) {
-            return "bash: syntax error: " + e.getMessage();
+            return new Outcome("bash: syntax error: " + e.getMessage(), "", "bash: syntax error: " + e.getMessage() + "\n", 2);
         }
-        var out = new StringBuilder();
+        var out = new Streams();
         int status = 0;
         String connector = ";";
         int i = 0;
@@ -38,14 +45,20 @@ public final class Shell {
             connector = end < tokens.size() ? tokens.get(end) : ";";
             i = end + 1;
         }
-        return out.toString();
+        return new Outcome(out.terminal.toString(), out.stdout.toString(), out.stderr.toString(), status);
+    }
+
+    private static final class Streams {
+        final StringBuilder terminal = new StringBuilder();
+        final StringBuilder stdout = new StringBuilder();
+        final StringBuilder stderr = new StringBuilder();
     }
 
     private static boolean isListOperator(String t) {
         return t.equals(";") || t.equals("&&") || t.equals("||");
     }
 
-    private int runPipeline(List<String> tokens, StringBuilder terminal) {
+    private int runPipeline(List<String> tokens, Streams terminal) {
         String stdin = "";
         int status = 0;
         int start = 0;
@@ -53,10 +66,14 @@ public final class Shell {
             if (i < tokens.size() && !tokens.get(i).equals("|")) continue;
             boolean last = i == tokens.size();
             var result = runSimple(new ArrayList<>(tokens.subList(start, i)), stdin);
-            terminal.append(result.stderr());
+            terminal.terminal.append(result.stderr());
+            terminal.stderr.append(result.stderr());
             status = result.status();
             stdin = result.stdout();
-            if (last) terminal.append(result.stdout());
+            if (last) {
+                terminal.terminal.append(result.stdout());
+                terminal.stdout.append(result.stdout());
+            }
             start = i + 1;
         }
         return status;
