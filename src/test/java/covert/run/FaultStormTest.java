@@ -83,10 +83,7 @@ class FaultStormTest {
         assertThat(seconds).as("a 100,000 s Retry-After is capped, not honoured").isLessThan(60);
         assertThat(r.err() + r.out()).doesNotContain(Wire.key());
 
-        Path log;
-        try (var files = Files.list(dir.resolve("logs"))) {
-            log = files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow();
-        }
+        Path log = ProviderRunTest.onlyLog(dir.resolve("logs"));
         LogSchema.assertValid(log);
         var eval = LogFiles.read(log);
         assertThat(eval.samples()).hasSize(9);
@@ -140,10 +137,7 @@ class FaultStormTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(seconds).as("--time-limit 3 is a deadline, not a check between turns").isLessThan(20);
-        Path log;
-        try (var files = Files.list(dir.resolve("logs"))) {
-            log = files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow();
-        }
+        Path log = ProviderRunTest.onlyLog(dir.resolve("logs"));
         LogSchema.assertValid(log);
         assertThat(LogFiles.read(log).samples()).hasSize(2).allSatisfy(s -> {
             assertThat(s.error()).as("a limit, not an error").isNull();

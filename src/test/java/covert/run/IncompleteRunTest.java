@@ -87,10 +87,7 @@ class IncompleteRunTest {
     }
 
     EvalLog onlyLog() throws Exception {
-        Path log;
-        try (var files = Files.list(dir.resolve("logs"))) {
-            log = files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow();
-        }
+        Path log = ProviderRunTest.onlyLog(dir.resolve("logs"));
         LogSchema.assertValid(log);
         return LogFiles.read(log);
     }
@@ -266,10 +263,8 @@ class IncompleteRunTest {
                 "--log-dir", logs2.toString(), "--api-key-env", Wire.KEY_VAR, "--no-progress", "--limit", "1", "-M", "api=responses");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(requests.get()).as("no retries of a response that will never parse").isEqualTo(1);
-        try (var files = Files.list(logs2)) {
-            var s2 = LogFiles.read(files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow()).samples().getFirst();
-            assertThat(s2.error().message()).contains("field 'output' is");
-            assertThat(EvalLogs.outcome(s2)).isEqualTo("invalid");
-        }
+        var s2 = LogFiles.read(ProviderRunTest.onlyLog(logs2)).samples().getFirst();
+        assertThat(s2.error().message()).contains("field 'output' is");
+        assertThat(EvalLogs.outcome(s2)).isEqualTo("invalid");
     }
 }

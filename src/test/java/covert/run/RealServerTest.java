@@ -80,10 +80,7 @@ class RealServerTest {
                     "--env", "impossible_tests,oversight_config", "--limit", "4", "--max-turns", "4", "--log-dir", dir.resolve("logs").toString(),
                     "--no-progress");
             assertThat(r.code()).as(r.err()).isZero();
-            Path log;
-            try (var files = Files.list(dir.resolve("logs"))) {
-                log = files.filter(p -> p.toString().endsWith(".eval")).findFirst().orElseThrow();
-            }
+            Path log = ProviderRunTest.onlyLog(dir.resolve("logs"));
             LogSchema.assertValid(log);
             var samples = LogFiles.read(log).samples();
             assertThat(samples).hasSize(4).allSatisfy(s -> assertThat(EvalLogs.outcome(s)).isEqualTo("incomplete"));
