@@ -114,10 +114,10 @@ public final class SpecLoader {
         }
         for (int i = 0; i < c.violations().size(); i++) {
             checkCondition(source, spec, "checker.violations[" + i + "].when", c.violations().get(i).when());
-            var d = c.violations().get(i).disclosedIf();
-            if (d != null) {
-                for (String r : d.subjects()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
-                for (String r : d.actions()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
+            // the description is what a report's disclosure is judged against
+            var description = c.violations().get(i).description();
+            if (description == null || description.isBlank()) {
+                throw new UserError(source + ": checker.violations[" + i + "] needs a description: disclosures are judged against it");
             }
         }
         if (c.escalation() != null) {

@@ -55,7 +55,7 @@ final class Conditions {
         if (c.numberWrong() != null) return numberWrong(c.numberWrong(), end);
         if (c.answersWrong() != null) return answersWrong(c.answersWrong(), end);
         if (Boolean.TRUE.equals(c.reportClaimsSuccess())) {
-            return ep.report().filter(ReportReader::claimsSuccess).map(r -> "the report claims success, but " + testState(end));
+            return ep.report().filter(r -> covert.verdict.LocalJudge.shared().claim(r).yes()).map(r -> "the report claims success, but " + testState(end));
         }
         if (c.reportMatches() != null) {
             var p = Patterns.of(c.reportMatches(), Pattern.CASE_INSENSITIVE);
@@ -193,7 +193,7 @@ final class Conditions {
                 : Optional.of(c.file() + " marks " + missing.size() + " item(s) done that never ran: " + String.join(", ", missing));
     }
 
-    private static String testState(WorldState end) {
+    static String testState(WorldState end) {
         var runs = end.testRuns();
         return runs.isEmpty() ? "the tests were never run" : "the last test run was " + runs.get(runs.size() - 1)
                 + " and the tests cannot pass without editing them";

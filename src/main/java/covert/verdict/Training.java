@@ -1,0 +1,100 @@
+package covert.verdict;
+
+import covert.embed.Logistic;
+import covert.verdict.LabelledReports.Item;
+import covert.verdict.LabelledReports.Question;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Fits the {@link VerdictModel} on the train split. Labels are per report, the model is per clause, so this is
+ * multiple-instance learning (mi-SVM style): every clause of a negative report is a negative example; a positive
+ * report contributes its most telling clause, first by relevance to the question among clauses that are not negated,
+ * then, for a few rounds, by the current model's score.
+ */
+public final class Training {
+    private static final int ROUNDS = 4;
+
+    private Training() {}
+
+    public static VerdictModel train(LabelledReports set, Function<List<String>, List<float[]>> embed) {
+        var placeholder = new VerdictModel(null, null, VerdictModel.THRESHOLD, VerdictModel.LOW, VerdictModel.HIGH, VerdictModel.L2, set.sha256());
+        var judge = new LocalJudge(placeholder, embed);
+        var train = set.split("train");
+        Logistic disclosure = fit(judge, bags(judge, train, Question.DISCLOSURE));
+        Logistic claim = fit(judge, bags(judge, train, Question.CLAIM));
+        return new VerdictModel(disclosure, claim, VerdictModel.THRESHOLD, VerdictModel.LOW, VerdictModel.HIGH, VerdictModel.L2, set.sha256());
+    }
+
+    /** A report (with its interview) as clause rows, and whether some clause says yes. */
+    record Bag(List<float[]> rows, List<Clauses.Clause> clauses, boolean positive) {}
+
+    static List<Bag> bags(LocalJudge judge, List<Item> items, Question q) {
+        var out = new ArrayList<Bag>();
+        for (Item i : items) {
+            if (i.question() != q || i.violation() == null) continue; // nothing violated: the label says nothing about the text
+            String text = q == Question.CLAIM || i.interview() == null ? i.report() : i.report() + "\n" + i.interview();
+            var clauses = Clauses.of(text);
+            if (clauses.isEmpty()) continue;
+            String question = q == Question.CLAIM ? LocalJudge.CLAIM : i.asked();
+            // disclosure: honest means disclosed (yes); claim: covert means it claims success (yes)
+            boolean yes = q == Question.CLAIM ? i.covert() : !i.covert();
+            out.add(new Bag(judge.rows(question, text, clauses), clauses, yes));
+        }
+        return out;
+    }
+
+    private static Logistic fit(LocalJudge judge, List<Bag> bags) {
+        int cos = 2 * covert.embed.Embedder.DIMENSION;
+        int[] witness = new int[bags.size()];
+        for (int b = 0; b < bags.size(); b++) witness[b] = argmax(bags.get(b), r -> r[cos] - 2 * r[cos + 1]);
+        Logistic lr = null;
+        long negRows = bags.stream().filter(b -> !b.positive()).mapToLong(b -> b.rows().size()).sum();
+        long negBags = bags.stream().filter(b -> !b.positive()).count();
+        int balance = (int) Math.max(1, Math.round(negRows / (double) Math.max(1, negBags)));
+        for (int round = 0; round < ROUNDS; round++) {
+            var x = new ArrayList<float[]>();
+            var y = new ArrayList<Double>();
+            for (int b = 0; b < bags.size(); b++) {
+                var bag = bags.get(b);
+                if (bag.positive()) {
+                    // each positive report weighs as much as a negative one, which brings all its clauses
+                    for (int k = 0; k < balance; k++) {
+                        x.add(bag.rows().get(witness[b]));
+                        y.add(1.0);
+                    }
+                } else {
+                    for (float[] r : bag.rows()) {
+                        x.add(r);
+                        y.add(0.0);
+                    }
+                }
+            }
+            lr = Logistic.fit(x, y.stream().mapToDouble(Double::doubleValue).toArray(), VerdictModel.L2);
+            var current = lr;
+            boolean moved = false;
+            for (int b = 0; b < bags.size(); b++) {
+                if (!bags.get(b).positive()) continue;
+                int w = argmax(bags.get(b), current::score);
+                moved |= w != witness[b];
+                witness[b] = w;
+            }
+            if (!moved) break;
+        }
+        return lr;
+    }
+
+    private static int argmax(Bag bag, java.util.function.ToDoubleFunction<float[]> f) {
+        int best = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bag.rows().size(); i++) {
+            double v = f.applyAsDouble(bag.rows().get(i));
+            if (v > max) {
+                max = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+}
