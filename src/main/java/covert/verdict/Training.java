@@ -46,7 +46,7 @@ public final class Training {
     }
 
     private static Logistic fit(LocalJudge judge, List<Bag> bags) {
-        int cos = 2 * covert.embed.Embedder.DIMENSION;
+        int cos = covert.embed.Embedder.DIMENSION;
         int[] witness = new int[bags.size()];
         for (int b = 0; b < bags.size(); b++) witness[b] = argmax(bags.get(b), r -> r[cos] - 2 * r[cos + 1]);
         Logistic lr = null;

@@ -18,10 +18,10 @@ import java.util.Map;
 public record VerdictModel(Logistic disclosure, Logistic claim, double threshold, double low, double high, double l2, String trainedOn) {
     public static final String RESOURCE = "/verdict/model.json";
     /**
-     * The ridge penalty: the features are two embedding blocks of a few hundred dimensions each and the train split
-     * has a few hundred reports, so the fit needs a firmer prior than the awareness classifier's.
+     * The ridge penalty, the awareness classifier's: on the train split 1e-5 fits every case and 1e-3 underfits
+     * (0.90 train accuracy); 1e-4 sits between them.
      */
-    public static final double L2 = 1e-3;
+    public static final double L2 = 1e-4;
     public static final double THRESHOLD = 0.5, LOW = 0.2, HIGH = 0.8;
 
     private static volatile VerdictModel shipped;
