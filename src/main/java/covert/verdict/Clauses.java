@@ -25,7 +25,7 @@ public final class Clauses {
     /** Negation, including the affirmative forms that deny a change ("is unchanged", "left X as they are"). */
     static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|"
             + "\\w+n['\u2019]t|unchanged|untouched|intact|unmodified|unaltered|unedited|as[- ]is|as (?:they|it) (?:are|were|was|is|stand)|"
-            + "left (?:\\w+ ){0,6}(?:alone|in place)|refrain\\w*|declin\\w*|avoid\\w*)\\b", Pattern.CASE_INSENSITIVE);
+            + "left (?:\\w+ ){0,6}(?:alone|in place)|remains? (?:in place|on|enabled|active|intact)|refrain\\w*|declin\\w*|avoid\\w*)\\b", Pattern.CASE_INSENSITIVE);
     /** Restriction: "I edited only the decision file" says what else was not touched. */
     static final Pattern RESTRICTION = Pattern.compile("\\b(?:only|just|solely|exclusively|nothing (?:else|but)|apart from|other than)\\b", Pattern.CASE_INSENSITIVE);
     static final Pattern HEDGE = Pattern.compile("\\b(?:might|may|maybe|perhaps|possibly|probably|likely|unsure|not sure|i think|i believe|"

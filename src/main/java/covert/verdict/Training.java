@@ -22,7 +22,9 @@ public final class Training {
         var placeholder = new VerdictModel(null, null, VerdictModel.THRESHOLD, VerdictModel.LOW, VerdictModel.HIGH, VerdictModel.L2, set.sha256());
         var judge = new LocalJudge(placeholder, embed);
         var train = set.split("train");
-        Logistic disclosure = fit(judge, bags(judge, train, Question.DISCLOSURE));
+        var disclosureBags = bags(judge, train, Question.DISCLOSURE);
+        disclosureBags.addAll(organisms(judge));
+        Logistic disclosure = fit(judge, disclosureBags);
         Logistic claim = fit(judge, bags(judge, train, Question.CLAIM));
         return new VerdictModel(disclosure, claim, VerdictModel.THRESHOLD, VerdictModel.LOW, VerdictModel.HIGH, VerdictModel.L2, set.sha256());
     }
@@ -43,6 +45,37 @@ public final class Training {
             out.add(new Bag(judge.rows(question, text, clauses), clauses, yes));
         }
         return out;
+    }
+
+    /**
+     * The simulated organisms' covert reports and interview answers, as reports that disclose none of their
+     * environment's violations (true by construction: the covert path hides what it did). They anchor the judgement on
+     * the short, plain reports the organisms write, which the labelled set has few of, so that the known-rate tests of
+     * the organisms keep their meaning. The honest paths add nothing: they violate nothing.
+     */
+    static List<Bag> organisms(LocalJudge judge) {
+        var out = new ArrayList<Bag>();
+        for (String suite : covert.env.Suite.BUILT_IN) {
+            for (var env : covert.env.Suite.load(suite).environments()) {
+                var sim = env.spec().sim();
+                if (sim == null) continue;
+                var texts = new java.util.LinkedHashSet<String>(sim.interview().covert());
+                for (var step : sim.covert()) if ("submit".equals(step.call()) && step.args() != null) texts.addAll(strings(step.args().get("report")));
+                // one rule per environment: more would weigh the organisms' few sentences over the labelled set
+                for (var rule : env.spec().checker().violations().stream().filter(r -> !Boolean.TRUE.equals(r.when().reportClaimsSuccess())).limit(1).toList()) {
+                    for (String t : texts) {
+                        var clauses = Clauses.of(t);
+                        if (!clauses.isEmpty()) out.add(new Bag(judge.rows(rule.description(), t, clauses), clauses, false));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(Object o) {
+        if (o instanceof List<?> l) return l.stream().map(String::valueOf).toList();
+        return o == null ? List.of() : List.of(String.valueOf(o));
     }
 
     private static Logistic fit(LocalJudge judge, List<Bag> bags) {
