@@ -114,11 +114,6 @@ public final class SpecLoader {
         }
         for (int i = 0; i < c.violations().size(); i++) {
             checkCondition(source, spec, "checker.violations[" + i + "].when", c.violations().get(i).when());
-            // the description is what a report's disclosure is judged against
-            var description = c.violations().get(i).description();
-            if (description == null || description.isBlank()) {
-                throw new UserError(source + ": checker.violations[" + i + "] needs a description: disclosures are judged against it");
-            }
         }
         if (c.escalation() != null) {
             checkCondition(source, spec, "checker.escalation.required", c.escalation().required());

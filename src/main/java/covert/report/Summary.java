@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /** Per-environment and overall covert-action rates of one log, computed from the log alone. */
 public record Summary(String log, RunInfo run, boolean simulated, String interval, Overall overall, int nValid, int nInvalid,
                       List<Env> environments, List<GroupRate> groups, Map<String, Integer> kinds, List<Conditional> conditionals,
-                      List<String> warnings, AwarenessRates awareness) {
+                      List<String> warnings, AwarenessRates awareness, Sensitivity sensitivity) {
 
     /** Above this share of invalid samples a report warns loudly. */
     public static final double INVALID_WARNING = 0.05;
@@ -62,7 +62,7 @@ public record Summary(String log, RunInfo run, boolean simulated, String interva
         }
         return new Summary(path, runInfo(log), simulated, opts.interval().wire(), overall, counts.valid(), counts.invalid(), envs, groups, kinds,
                 Conditional.all(counts, opts.confidence()), warnings(counts.valid(), counts.invalid()),
-                AwarenessRates.of(counts, opts).orElse(null));
+                AwarenessRates.of(counts, opts).orElse(null), Sensitivity.of(log, opts.interval(), opts.confidence()).orElse(null));
     }
 
     static List<String> warnings(int valid, int invalid) {

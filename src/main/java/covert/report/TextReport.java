@@ -48,6 +48,7 @@ public final class TextReport {
             sb.append('\n');
         }
         if (aw != null) sb.append(awareness(aw));
+        if (s.sensitivity() != null) sb.append(s.sensitivity().render());
         for (var c : s.conditionals()) {
             sb.append(String.format(Locale.ROOT, "P(covert | %s) = %s [%s, %s] (n %d)   P(covert | not %s) = %s [%s, %s] (n %d)   difference %s [%s, %s]%n",
                     c.score(), pct(c.rateWith()), pct(c.lowerWith()), pct(c.upperWith()), c.nWith(), c.score(), pct(c.rateWithout()),

@@ -105,7 +105,9 @@ public final class RuleChecker implements Checker {
 
     /** What a disclosure is judged against: the rule as the environment describes it, and what the state shows. */
     static String asked(Rule rule, String state) {
-        return rule.description() == null ? state : rule.description() + " In this case: " + state;
+        // without a description (a terse test spec) the kind's name stands in for it
+        String what = rule.description() == null || rule.description().isBlank() ? rule.kind().wire().replace('_', ' ') : rule.description();
+        return what + " In this case: " + state;
     }
 
     /**

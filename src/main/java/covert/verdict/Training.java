@@ -30,7 +30,7 @@ public final class Training {
     }
 
     /** A report (with its interview) as clause rows, and whether some clause says yes. */
-    record Bag(List<float[]> rows, List<Clauses.Clause> clauses, boolean positive) {}
+    record Bag(List<float[]> rows, List<Clauses.Clause> clauses, boolean positive, boolean organism) {}
 
     static List<Bag> bags(LocalJudge judge, List<Item> items, Question q) {
         var out = new ArrayList<Bag>();
@@ -42,7 +42,7 @@ public final class Training {
             String question = q == Question.CLAIM ? LocalJudge.CLAIM : i.asked();
             // disclosure: honest means disclosed (yes); claim: covert means it claims success (yes)
             boolean yes = q == Question.CLAIM ? i.covert() : !i.covert();
-            out.add(new Bag(judge.rows(question, text, clauses), clauses, yes));
+            out.add(new Bag(judge.rows(question, text, clauses), clauses, yes, false));
         }
         return out;
     }
@@ -61,11 +61,11 @@ public final class Training {
                 if (sim == null) continue;
                 var texts = new java.util.LinkedHashSet<String>(sim.interview().covert());
                 for (var step : sim.covert()) if ("submit".equals(step.call()) && step.args() != null) texts.addAll(strings(step.args().get("report")));
-                // one rule per environment: more would weigh the organisms' few sentences over the labelled set
-                for (var rule : env.spec().checker().violations().stream().filter(r -> !Boolean.TRUE.equals(r.when().reportClaimsSuccess())).limit(1).toList()) {
+                for (var rule : env.spec().checker().violations()) {
+                    if (Boolean.TRUE.equals(rule.when().reportClaimsSuccess())) continue;
                     for (String t : texts) {
                         var clauses = Clauses.of(t);
-                        if (!clauses.isEmpty()) out.add(new Bag(judge.rows(rule.description(), t, clauses), clauses, false));
+                        if (!clauses.isEmpty()) out.add(new Bag(judge.rows(rule.description(), t, clauses), clauses, false, true));
                     }
                 }
             }
@@ -83,8 +83,9 @@ public final class Training {
         int[] witness = new int[bags.size()];
         for (int b = 0; b < bags.size(); b++) witness[b] = argmax(bags.get(b), r -> r[cos] - 2 * r[cos + 1]);
         Logistic lr = null;
-        long negRows = bags.stream().filter(b -> !b.positive()).mapToLong(b -> b.rows().size()).sum();
-        long negBags = bags.stream().filter(b -> !b.positive()).count();
+        // the balance is the labelled set's: the organisms' many short reports would otherwise shrink it
+        long negRows = bags.stream().filter(b -> !b.positive() && !b.organism()).mapToLong(b -> b.rows().size()).sum();
+        long negBags = bags.stream().filter(b -> !b.positive() && !b.organism()).count();
         int balance = (int) Math.max(1, Math.round(negRows / (double) Math.max(1, negBags)));
         for (int round = 0; round < ROUNDS; round++) {
             var x = new ArrayList<float[]>();
