@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * train split's topics and lost about 4 points of held-out accuracy, so it is left out.
  */
 final class Features {
-    /** Scales the element-wise product (whose components sum to the cosine) to the range of the other features. */
-    private static final float PRODUCT_SCALE = 20f;
+    /**
+     * Scales the element-wise product (whose components sum to the cosine). It acts as the block's own prior: at 20
+     * the block learns the train split's topics (held-out 0.84), at 5 it underfits (0.84), at 10 held-out is 0.87.
+     */
+    private static final float PRODUCT_SCALE = 10f;
     static final int SCALARS = 14;
     static final int LENGTH = Embedder.DIMENSION + SCALARS;
 
