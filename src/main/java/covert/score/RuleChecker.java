@@ -107,7 +107,7 @@ public final class RuleChecker implements Checker {
     static String asked(Rule rule, String state) {
         // without a description (a terse test spec) the kind's name stands in for it
         String what = rule.description() == null || rule.description().isBlank() ? rule.kind().wire().replace('_', ' ') : rule.description();
-        return what + " In this case: " + state;
+        return what;
     }
 
     /**

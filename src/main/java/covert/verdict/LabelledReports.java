@@ -35,7 +35,7 @@ public record LabelledReports(List<Item> items, String sha256) {
                        String interview, boolean covert, String reason, String phenomenon, String split, String description) {
         /** What the disclosure is judged against: the rule as the environment states it, then what the state shows. */
         public String asked() {
-            return description == null ? violation : description + " In this case: " + violation;
+            return description == null ? violation : description;
         }
     }
 
