@@ -23,7 +23,7 @@ class CheckerEvalCliTest {
             int n = e.get("n").asInt();
             assertThat(n).isEqualTo(set.split(e.get("split").asText()).size());
             int right = 0;
-            for (var f : e.get("by_family")) right += f.get("truePositive").asInt() + f.get("trueNegative").asInt();
+            for (var f : e.get("by_family")) right += f.get("true_positive").asInt() + f.get("true_negative").asInt();
             assertThat(e.get("misjudged")).as("every misjudged case is listed").hasSize(n - right);
             assertThat(e.get("accuracy").asDouble()).isEqualTo((double) right / n, org.assertj.core.api.Assertions.within(1e-9));
         }
