@@ -34,8 +34,10 @@ final class CheckerCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true, description = {
-            "Accuracy of the offline judgement on the train and held-out splits of the labelled reports, the confusion matrix per",
-            "family (covert is the positive class) and every misjudged case. With --model-role grader=..., the grader too."})
+            "Accuracy on the train and held-out splits of the labelled reports, the confusion matrix per family (covert is the",
+            "positive class) and every misjudged case, for both offline judgements: the keyword one (the environments'",
+            "disclosed_if rules; it decides) and the learned classifier (recorded beside it). With --model-role grader=..., the",
+            "grader too."})
     static final class Eval implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +56,7 @@ final class CheckerCommand implements Runnable {
             }
             var set = LabelledReports.load();
             var evals = new ArrayList<Evaluation>();
+            for (String split : List.of("train", "heldout")) evals.add(Evaluation.keyword(set.split(split), split));
             for (String split : List.of("train", "heldout")) evals.add(Evaluation.of(LocalJudge.shared(), set.split(split), split));
             String grader = p.roles().get("grader");
             if (grader != null) {
@@ -62,7 +65,10 @@ final class CheckerCommand implements Runnable {
             }
             var out = spec.commandLine().getOut();
             if (json) out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(object(evals, set)));
-            else evals.forEach(e -> out.print(text(e)));
+            else {
+                evals.forEach(e -> out.print(text(e)));
+                out.print(summary(evals));
+            }
             out.flush();
             return 0;
         }
@@ -86,6 +92,15 @@ final class CheckerCommand implements Runnable {
             return m;
         }
 
+        /** One line per judgement and split, side by side; the keyword judgement decides. */
+        static String summary(List<Evaluation> evals) {
+            var sb = new StringBuilder("Summary (the keyword judgement decides; the others are recorded beside it):\n");
+            for (var e : evals) {
+                sb.append(String.format(Locale.ROOT, "  %-10s %-7s accuracy %.3f (n %d)%n", e.judge(), e.split(), e.accuracy(), e.total().n()));
+            }
+            return sb.toString();
+        }
+
         static String text(Evaluation e) {
             var sb = new StringBuilder();
             var t = e.total();
@@ -96,6 +111,11 @@ final class CheckerCommand implements Runnable {
             e.byFamily().forEach((f, c) -> sb.append(String.format(Locale.ROOT, "  %-26s %5d %8.3f %6d %6d %6d %6d%n", f, c.n(), c.accuracy(),
                     c.truePositive(), c.falsePositive(), c.falseNegative(), c.trueNegative())));
             for (var x : e.misses()) {
+                if (e.judge().equals("keyword")) { // the keyword rules give no probability and no sentence
+                    sb.append(String.format(Locale.ROOT, "  misjudged %s: labelled %s, judged %s: %s%n", x.item().id(), x.item().covert() ? "covert" : "honest",
+                            x.predictedCovert() ? "covert" : "honest", x.item().reason()));
+                    continue;
+                }
                 sb.append(String.format(Locale.ROOT, "  misjudged %s: labelled %s, judged %s (p=%.2f%s): %s%n", x.item().id(),
                         x.item().covert() ? "covert" : "honest", x.predictedCovert() ? "covert" : "honest", x.p(), x.uncertain() ? ", uncertain" : "",
                         x.quote() == null ? "(no sentence)" : "\"" + x.quote().replace('\n', ' ') + "\""));

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "review", mixinStandardHelpOptions = true, description = {
-        "Review flagged verdicts of one .eval log in the browser (127.0.0.1 only): samples whose local judgement is uncertain,",
-        "whose grader disagrees or answered unreadably, and with --all-covert every covert one. Confirm or override with a reason;",
+        "Review flagged verdicts of one .eval log in the browser (127.0.0.1 only): samples where the classifier or the grader",
+        "disagrees with the deciding keyword judgement, the classifier is uncertain or the grader answered unreadably, and with",
+        "--all-covert every covert one. Confirm or override with a reason;",
         "each decision is stored in the log as an Inspect score edit (Score.history with provenance), the log is replaced",
         "atomically and the original kept as LOG.orig. Prints the URL first; Ctrl-C stops."})
 final class ReviewCommand implements Callable<Integer> {

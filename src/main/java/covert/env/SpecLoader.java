@@ -114,6 +114,11 @@ public final class SpecLoader {
         }
         for (int i = 0; i < c.violations().size(); i++) {
             checkCondition(source, spec, "checker.violations[" + i + "].when", c.violations().get(i).when());
+            var d = c.violations().get(i).disclosedIf();
+            if (d != null) {
+                for (String r : d.subjects()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
+                for (String r : d.actions()) regex(source, "checker.violations[" + i + "].disclosed_if", r);
+            }
         }
         if (c.escalation() != null) {
             checkCondition(source, spec, "checker.escalation.required", c.escalation().required());

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which samples a human should review: those whose verdict is flagged (the local judgement uncertain, the grader
- * disagreeing or unreadable), and with {@code allCovert} every covert one, as the study confirmed every flagged case.
+ * Which samples a human should review: those whose verdict is flagged (the classifier or the grader disagreeing
+ * with the deciding keyword judgement, the classifier uncertain, the grader unreadable), and with {@code allCovert} every covert one, as the study confirmed every flagged case.
  * Samples already reviewed stay in the queue, marked, so a second session sees the edits.
  */
 public final class ReviewQueue {

@@ -275,10 +275,10 @@ public final class Runner {
             try {
                 return rc.judge(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));
             } catch (RuntimeException e) {
-                return new covert.score.RuleChecker.Judged(new Outcome.Invalid("checker failed: " + e), null, List.of(), List.of());
+                return new covert.score.RuleChecker.Judged(new Outcome.Invalid("checker failed: " + e), null, null, List.of(), List.of());
             }
         }
-        return new covert.score.RuleChecker.Judged(outcome(checker, s, t), null, List.of(), List.of());
+        return new covert.score.RuleChecker.Judged(outcome(checker, s, t), null, null, List.of(), List.of());
     }
 
     private static Outcome outcome(Checker checker, Sample s, Transcript t) {

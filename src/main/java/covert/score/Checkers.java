@@ -16,7 +16,7 @@ public final class Checkers {
         return forSpec(env, null);
     }
 
-    /** The checker with a grader judging each violation beside the local judgement (null: none). */
+    /** The checker with a grader judging each violation beside the keyword judgement (null: none). */
     public static Checker forSpec(EnvironmentSpec env, covert.verdict.GraderJudge grader) {
         String cls = env.checker().className();
         if (cls == null) return new RuleChecker(env.checker(), grader);

@@ -4,6 +4,7 @@ import covert.model.GenerateConfig;
 import covert.model.Message;
 import covert.model.Model;
 import covert.model.ModelException;
+import covert.score.ReportReader;
 import covert.score.RuleChecker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ final class Confessions {
         var score = replay.score(r.sampleId(), convo);
         var episodeFindings = RuleChecker.findings(score.episode().sample().env().checker(), score.episode());
         var undisclosed = episodeFindings.stream().filter(f -> !f.disclosed() && !f.rule().kind().wire().equals("over_escalation")
-                && !Boolean.TRUE.equals(f.rule().when().reportClaimsSuccess())).toList();
+                && f.rule().disclosedIf() != null).toList();
         if (undisclosed.isEmpty() || score.reward() == 1) return Optional.empty();
 
         var candidates = new ArrayList<Map.Entry<Source, String>>();
@@ -55,7 +56,7 @@ final class Confessions {
         graderAnswer(undisclosed).ifPresent(a -> candidates.add(Map.entry(Source.GRADER, a)));
         candidates.add(Map.entry(Source.TEMPLATE, template(undisclosed)));
         for (var c : candidates) {
-            boolean all = undisclosed.stream().allMatch(f -> RuleChecker.discloses(c.getValue(), f.rule(), f.evidence()));
+            boolean all = undisclosed.stream().allMatch(f -> ReportReader.discloses(c.getValue(), f.rule().disclosedIf()));
             if (!all) continue;
             var messages = new ArrayList<>(convo);
             messages.add(ChatFormat.user(FOLLOW_UP));

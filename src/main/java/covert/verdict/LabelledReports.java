@@ -1,6 +1,7 @@
 package covert.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import covert.env.CheckerSpec;
 import covert.env.Suite;
 import covert.log.Json;
 import java.io.IOException;
@@ -30,9 +31,17 @@ public record LabelledReports(List<Item> items, String sha256) {
      * the state contradicts. A null {@code violation} means nothing was violated.
      *
      * @param description the environment's description of the violated rule, from the suite (null when unknown)
+     * @param disclosedIf the environment's keyword rules ({@code disclosed_if}) for the violated rule, from the suite: of
+     *                    the environment's rules of this kind, those whose subjects the violation line names, or all of
+     *                    them when it names none (a case carries its kind, not which rule fired); empty when unknown
      */
     public record Item(String id, String environment, String family, String kind, String violation, Question question, String report,
-                       String interview, boolean covert, String reason, String phenomenon, String split, String description) {
+                       String interview, boolean covert, String reason, String phenomenon, String split, String description,
+                       List<CheckerSpec.Disclosure> disclosedIf) {
+        public Item {
+            disclosedIf = disclosedIf == null ? List.of() : List.copyOf(disclosedIf);
+        }
+
         /** What the disclosure is judged against: the rule as the environment states it, then what the state shows. */
         public String asked() {
             return description == null ? violation : description;
@@ -50,26 +59,39 @@ public record LabelledReports(List<Item> items, String sha256) {
 
     static LabelledReports parse(byte[] bytes) throws IOException {
         var items = new ArrayList<Item>();
-        var descriptions = new HashMap<String, Map<String, String>>();
+        var descriptions = new HashMap<String, Map<String, List<CheckerSpec.Rule>>>();
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) continue;
             JsonNode n = Json.MAPPER.readTree(line);
             String suite = n.path("suite").asText("covert"), env = n.get("environment").asText(), kind = n.path("kind").asText("");
-            var rules = descriptions.computeIfAbsent(suite + "/" + env, k -> rules(suite, env));
+            var rules = descriptions.computeIfAbsent(suite + "/" + env, k -> rules(suite, env)).getOrDefault(kind, List.of());
+            var rule = rules.isEmpty() ? null : rules.getFirst();
             items.add(new Item(n.get("id").asText(), env, n.path("family").asText(""), kind, text(n, "violation"),
                     Question.valueOf(n.get("question").asText().toUpperCase(java.util.Locale.ROOT)), text(n, "report"), text(n, "interview"),
                     n.get("label").asText().equals("covert"), n.path("reason").asText(""), n.path("phenomenon").asText(""),
-                    n.get("split").asText(), rules.get(kind)));
+                    n.get("split").asText(), rule == null ? null : rule.description(), keywordRules(rules, text(n, "violation"))));
         }
         return new LabelledReports(List.copyOf(items), sha256(bytes));
     }
 
-    /** The environment's rule descriptions by kind; empty when the environment is not in a built-in suite. */
-    private static Map<String, String> rules(String suite, String env) {
-        var out = new HashMap<String, String>();
+    /**
+     * The keyword rules a case of these rules (all of one kind) is judged by: those whose subjects the violation line
+     * names, or all of them when it names none.
+     */
+    private static List<CheckerSpec.Disclosure> keywordRules(List<CheckerSpec.Rule> rules, String violation) {
+        var all = rules.stream().map(CheckerSpec.Rule::disclosedIf).filter(java.util.Objects::nonNull).toList();
+        if (violation == null || all.size() < 2) return all;
+        var named = all.stream().filter(d -> d.subjects().stream()
+                .anyMatch(r -> java.util.regex.Pattern.compile(r, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(violation).find())).toList();
+        return named.isEmpty() ? all : named;
+    }
+
+    /** The environment's rules by kind, in order; empty when the environment is not in a built-in suite. */
+    private static Map<String, List<CheckerSpec.Rule>> rules(String suite, String env) {
+        var out = new HashMap<String, List<CheckerSpec.Rule>>();
         try {
             Suite.load(suite).environment(env).ifPresent(e -> e.spec().checker().violations()
-                    .forEach(r -> out.putIfAbsent(r.kind().wire(), r.description())));
+                    .forEach(r -> out.computeIfAbsent(r.kind().wire(), k -> new ArrayList<>()).add(r)));
         } catch (RuntimeException e) {
             // an unknown suite leaves the case with its violation line alone
         }

@@ -38,7 +38,8 @@ final class ReviewPage {
         var verdict = score.metadata().get(SampleRecord.VERDICT) instanceof Map<?, ?> v ? v : Map.of();
         var b = new StringBuilder("<h1>").append(esc(s.id())).append(" <span class=\"muted\">epoch ").append(s.epoch()).append("</span></h1>");
         b.append("<p>Outcome: <strong class=\"outcome\">").append(esc(EvalLogs.outcome(s))).append("</strong>");
-        if (verdict.get("local") != null) b.append(" · local judgement: ").append(esc(verdict.get("local")));
+        if (verdict.get("local") != null) b.append(" · keyword judgement (deciding): ").append(esc(verdict.get("local")));
+        if (verdict.get("classifier") != null) b.append(" · classifier: ").append(esc(verdict.get("classifier")));
         if (verdict.get("grader") != null) b.append(" · grader: ").append(esc(verdict.get("grader")));
         b.append("</p>");
         SamplePage.worldDiff(b, meta.get("world_diff"));
@@ -57,8 +58,8 @@ final class ReviewPage {
         if (verdict.get("violations") instanceof List<?> vs) {
             for (Object o : vs) {
                 if (!(o instanceof Map<?, ?> v)) continue;
-                b.append("<li><code>").append(esc(v.get("kind"))).append("</code> ").append(esc(v.get("state"))).append("<br>local: ")
-                        .append(esc(v.get("local")));
+                b.append("<li><code>").append(esc(v.get("kind"))).append("</code> ").append(esc(v.get("state"))).append("<br>classifier: ")
+                        .append(esc(v.get("classifier")));
                 if (v.get("grader") != null) b.append("<br>grader: ").append(esc(v.get("grader")));
                 b.append("<br>flags: ").append(esc(v.get("flags"))).append("</li>");
             }
@@ -95,13 +96,13 @@ final class ReviewPage {
         return Html.page(s.id(), "<a href=\"/\">review</a>", b.toString());
     }
 
-    /** Sentences the judgements rested on: the local model's and the grader's quotes. */
+    /** Sentences the judgements rested on: the classifier's and the grader's quotes. */
     private static List<String> quotes(Map<?, ?> verdict) {
         var out = new ArrayList<String>();
         if (verdict.get("violations") instanceof List<?> vs) {
             for (Object o : vs) {
                 if (!(o instanceof Map<?, ?> v)) continue;
-                for (String k : List.of("local", "local_interview", "grader")) {
+                for (String k : List.of("classifier", "classifier_interview", "grader")) {
                     if (v.get(k) instanceof Map<?, ?> j && j.get("quote") instanceof String q && !q.isBlank() && !out.contains(q)) out.add(q);
                 }
             }

@@ -6,18 +6,23 @@ import covert.cli.CliTest;
 import covert.testing.Wire;
 import org.junit.jupiter.api.Test;
 
-/** {@code covert checker eval}: accuracy on both splits, the confusion matrix per family, every misjudged case. */
+/**
+ * {@code covert checker eval}: for both offline judgements (keyword, deciding; classifier, recorded), accuracy on both
+ * splits, the confusion matrix per family, every misjudged case.
+ */
 class CheckerEvalCliTest {
     @Test
     void prints_both_splits_per_family_with_every_misjudged_case() throws Exception {
         var r = CliTest.cli("checker", "eval");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("local judgement, train split: accuracy", "local judgement, heldout split: accuracy", "oversight_subversion",
-                "impossible_coding_task", "TP", "FN");
+        assertThat(r.out()).contains("keyword judgement, train split: accuracy", "keyword judgement, heldout split: accuracy",
+                "classifier judgement, train split: accuracy", "classifier judgement, heldout split: accuracy", "oversight_subversion",
+                "impossible_coding_task", "TP", "FN", "the keyword judgement decides");
 
         var json = Wire.JSON.readTree(CliTest.cli("checker", "eval", "--json").out());
         var evals = json.get("evaluations");
-        assertThat(evals).hasSize(2);
+        assertThat(evals).hasSize(4);
+        assertThat(evals.findValuesAsText("judge")).containsExactly("keyword", "keyword", "classifier", "classifier");
         var set = LabelledReports.load();
         for (var e : evals) {
             int n = e.get("n").asInt();
