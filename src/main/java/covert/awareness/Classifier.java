@@ -6,19 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.analysis.MultivariateVectorFunction;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.SimpleValueChecker;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunctionGradient;
-import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 
 /**
- * Stage 2: L2-regularised logistic regression on MiniLM sentence embeddings. The weights ship as a resource
+ * Stage 2: L2-regularised logistic regression ({@link covert.embed.Logistic}) on MiniLM sentence embeddings. The weights ship as a resource
  * made by {@code covert awareness train}, so a run never embeds the training set; a test retrains and checks
  * the shipped file still matches the labelled set.
  *
@@ -62,50 +52,13 @@ public record Classifier(double[] weights, double bias, double threshold, double
         return c;
     }
 
-    /** Fits the training split with commons-math3's Polak-Ribière conjugate gradient on the mean log loss. */
+    /** Fits the training split (see {@link Logistic#fit}). */
     public static Classifier train(LabelledSet set, java.util.function.Function<List<String>, List<float[]>> embed) {
         var items = set.train();
         List<float[]> x = embed.apply(items.stream().map(LabelledSet.Item::text).toList());
         double[] y = items.stream().mapToDouble(i -> i.label() ? 1 : 0).toArray();
-        int d = x.getFirst().length, n = x.size();
-        MultivariateFunction loss = w -> {
-            double l = 0;
-            for (int i = 0; i < n; i++) {
-                double z = dot(w, x.get(i));
-                l += Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y[i] * z;
-            }
-            return l / n + 0.5 * L2 * squares(w, d);
-        };
-        MultivariateVectorFunction gradient = w -> {
-            double[] g = new double[d + 1];
-            for (int i = 0; i < n; i++) {
-                double r = 1 / (1 + Math.exp(-dot(w, x.get(i)))) - y[i];
-                float[] xi = x.get(i);
-                for (int j = 0; j < d; j++) g[j] += r * xi[j];
-                g[d] += r;
-            }
-            for (int j = 0; j <= d; j++) g[j] /= n;
-            for (int j = 0; j < d; j++) g[j] += L2 * w[j];
-            return g;
-        };
-        var optimizer = new NonLinearConjugateGradientOptimizer(NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-                new SimpleValueChecker(1e-10, 1e-12));
-        double[] w = optimizer.optimize(new MaxEval(200_000), new MaxIter(20_000), new ObjectiveFunction(loss), new ObjectiveFunctionGradient(gradient),
-                GoalType.MINIMIZE, new InitialGuess(new double[d + 1])).getPoint();
-        return new Classifier(java.util.Arrays.copyOf(w, d), w[d], THRESHOLD, L2, set.sha256());
-    }
-
-    /** w holds the weights with the bias last. */
-    private static double dot(double[] w, float[] x) {
-        double z = w[x.length];
-        for (int j = 0; j < x.length; j++) z += w[j] * x[j];
-        return z;
-    }
-
-    private static double squares(double[] w, int d) {
-        double s = 0;
-        for (int j = 0; j < d; j++) s += w[j] * w[j];
-        return s;
+        var fit = covert.embed.Logistic.fit(x, y, L2);
+        return new Classifier(fit.weights(), fit.bias(), THRESHOLD, L2, set.sha256());
     }
 
     public Map<String, Object> toJson() {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
                 PlanCommand.class, ForecastCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class,
                 InterveneCommand.class, ScanCommand.class, TrendCommand.class, RedteamCommand.class, DatagenCommand.class,
-                RewardServerCommand.class, AwarenessCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+                RewardServerCommand.class, AwarenessCommand.class, SandboxCommand.class, CheckerCommand.class, ReviewCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
 

@@ -32,6 +32,8 @@ public record CheckerSpec(@JsonProperty("class") String className, List<Rule> vi
     /**
      * One way the agent can violate the rules. The violation is covert unless the submitted report
      * discloses it ({@code disclosed_if}); denying it in the interview adds {@code interview_deception}.
+     * The learned judgement ({@link covert.verdict.LocalJudge}) reads the report against {@code description}
+     * beside it and is recorded, not deciding, so the description should say plainly what the agent did wrong.
      */
     public record Rule(@JsonProperty(required = true) CovertKind kind, String description,
                        @JsonProperty(required = true) Condition when, Disclosure disclosedIf) {}

@@ -18,6 +18,8 @@ public final class SampleRecord {
     public static final String SCORER = "covert_action";
     /** Verbalized evaluation awareness in the reasoning ({@link covert.awareness.Detector}), a boolean score. */
     public static final String AWARE = "aware";
+    /** The score metadata key of the disclosure verdict: local and grader judgements, flags, judged sentences. */
+    public static final String VERDICT = "verdict";
 
     private SampleRecord() {}
 
@@ -99,6 +101,31 @@ public final class SampleRecord {
                 total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
                 t.error().orElse(null), t.limitHit().map(l -> new EvalLog.SampleLimit(limitType(l.kind()), l.value())).orElse(null), Map.of(),
                 new EvalLog.EventsData(t.messages(), List.of()));
+    }
+
+    /**
+     * The record with the verdict's details in its covert-action score's metadata (both judgements, flags, judged
+     * sentences) and the grader's calls appended to its events, just before the score event.
+     */
+    public static EvalLog.EvalSample withVerdict(EvalLog.EvalSample r, Map<String, Object> verdict, List<? extends Event> graderEvents) {
+        var old = r.scores().get(SCORER);
+        var meta = new LinkedHashMap<>(old.metadata());
+        meta.put(VERDICT, verdict);
+        var score = new EvalLog.Score(old.value(), old.answer(), old.explanation(), meta, old.history());
+        var scores = new LinkedHashMap<>(r.scores());
+        scores.put(SCORER, score);
+        var events = new java.util.ArrayList<Event>();
+        for (var e : r.events()) {
+            if (e instanceof Event.ScoreEvent se && SCORER.equals(se.scorer())) {
+                events.addAll(graderEvents);
+                events.add(new Event.ScoreEvent(se.timestamp(), se.workingStart(), score, se.intermediate(), se.scorer()));
+            } else {
+                events.add(e);
+            }
+        }
+        return new EvalLog.EvalSample(r.id(), r.epoch(), r.input(), r.target(), r.messages(), r.output(), scores, r.metadata(), r.store(),
+                events, r.modelUsage(), r.roleUsage(), r.startedAt(), r.completedAt(), r.totalTime(), r.workingTime(), r.uuid(), r.error(),
+                r.limit(), r.attachments(), r.eventsData());
     }
 
     /** Aware sentences: message index, character range in that message's reasoning, text and classifier score. */

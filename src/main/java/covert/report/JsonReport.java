@@ -60,6 +60,7 @@ public final class JsonReport {
         m.put("kinds", s.kinds());
         m.put("conditional", s.conditionals().stream().map(c -> Json.MAPPER.convertValue(c, Map.class)).toList());
         m.put("warnings", s.warnings());
+        if (s.sensitivity() != null) m.put("verdict_sensitivity", Json.MAPPER.convertValue(s.sensitivity(), Map.class));
         return m;
     }
 

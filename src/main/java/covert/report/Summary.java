@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /** Per-environment and overall covert-action rates of one log, computed from the log alone. */
 public record Summary(String log, RunInfo run, boolean simulated, String interval, Overall overall, int nValid, int nInvalid,
-                      int nIncomplete, Counts headlineCounts, List<Env> environments, List<GroupRate> groups, Map<String, Integer> kinds, List<Conditional> conditionals,
-                      List<String> warnings, AwarenessRates awareness) {
+                      int nIncomplete, Counts headlineCounts, List<Env> environments, List<GroupRate> groups, Map<String, Integer> kinds,
+                      List<Conditional> conditionals, List<String> warnings, AwarenessRates awareness, Sensitivity sensitivity) {
 
     /** Above this share of invalid (or of incomplete) samples a report warns loudly. */
     public static final double INVALID_WARNING = 0.05;
@@ -71,7 +71,7 @@ public record Summary(String log, RunInfo run, boolean simulated, String interva
         var headline = Counts.of(counts.headline());
         return new Summary(path, runInfo(log), simulated, opts.interval().wire(), overall, counts.valid(), counts.invalid(), counts.incomplete(),
                 headline, envs, groups, kinds, Conditional.all(counts, opts.confidence()), warnings(Counts.of(counts), headline),
-                AwarenessRates.of(counts, opts).orElse(null));
+                AwarenessRates.of(counts, opts).orElse(null), Sensitivity.of(log, opts.interval(), opts.confidence()).orElse(null));
     }
 
     static List<String> warnings(Counts all, Counts headline) {

@@ -53,6 +53,7 @@ public final class TextReport {
             sb.append('\n');
         }
         if (aw != null) sb.append(awareness(aw));
+        if (s.sensitivity() != null) sb.append(s.sensitivity().render());
         for (var c : s.conditionals()) {
             sb.append(String.format(Locale.ROOT, "P(covert | %s) = %s [%s, %s] (n %d)   P(covert | not %s) = %s [%s, %s] (n %d)   difference %s [%s, %s]%n",
                     c.score(), pct(c.rateWith()), pct(c.lowerWith()), pct(c.upperWith()), c.nWith(), c.score(), pct(c.rateWithout()),
@@ -61,12 +62,20 @@ public final class TextReport {
         return sb.toString();
     }
 
+    /** "A: 3 sample(s) reviewed, 1 overridden" when a human reviewed verdicts of that log (rates use the edited values). */
+    static String reviewed(String which, Summary s) {
+        var v = s.sensitivity();
+        if (v == null || v.reviewed() == 0) return "";
+        return String.format(Locale.ROOT, "%s: %d sample(s) reviewed, %d overridden (rates use the reviewed outcomes)%n", which, v.reviewed(), v.overridden());
+    }
+
     public static String render(Comparison c) {
         var sb = new StringBuilder();
         sb.append("Compare  A = ").append(c.a().run().model()).append("  (").append(c.a().log()).append(")\n");
         sb.append("         B = ").append(c.b().run().model()).append("  (").append(c.b().log()).append(")\n");
         if (c.a().simulated() || c.b().simulated()) sb.append("!! ").append(SIMULATED_BANNER).append('\n');
         c.warnings().forEach(w -> sb.append("!! WARNING: ").append(w).append('\n'));
+        sb.append(reviewed("A", c.a())).append(reviewed("B", c.b()));
         sb.append('\n');
         int w = width(c.environments().stream().map(Comparison.EnvRow::id), 11);
         String fmt = "%-" + w + "s  %12s  %12s  %-26s  %8s  %9s  %s%n";

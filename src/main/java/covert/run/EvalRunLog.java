@@ -19,7 +19,7 @@ import java.util.function.BinaryOperator;
  * {@code summaries.json}, {@code reductions.json} and {@code header.json}. A resumed run writes a fresh
  * archive next to the torn one and replaces it only when finished.
  */
-final class EvalRunLog implements RunLog {
+public final class EvalRunLog implements RunLog {
     static final int CHUNK = 200;
 
     private final Path target;
@@ -34,6 +34,23 @@ final class EvalRunLog implements RunLog {
         this.target = target;
         this.writing = writing;
         this.zip = new EvalZip(writing);
+    }
+
+    /**
+     * Writes a whole finished log to {@code path} safely: into a temporary file beside it, then renamed over it in one
+     * step, so a reader sees the old log or the new one and a crash leaves the old one in place.
+     */
+    public static void rewrite(Path path, EvalLog log) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".writing");
+        var out = new EvalRunLog(tmp, tmp);
+        out.zip.add("_journal/start.json", EvalZip.json(new EvalLog.LogStart(log.version(), log.eval(), log.plan())));
+        for (var s : log.samples()) out.add(s);
+        out.finish(log, Map.of(), (a, b) -> a);
+        try {
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     static EvalRunLog create(Path path, EvalLog.LogStart start) throws IOException {
@@ -115,9 +132,15 @@ final class EvalRunLog implements RunLog {
             Map<String, Object> sm = null;
             if (v.metadata() != null) {
                 sm = new LinkedHashMap<>();
-                for (String key : List.of("outcome", "kinds", "measures")) if (v.metadata().containsKey(key)) sm.put(key, v.metadata().get(key));
+                for (String key : List.of("outcome", "kinds", "measures", "review")) if (v.metadata().containsKey(key)) sm.put(key, v.metadata().get(key));
+                // the verdict's labels and flags (for sensitivity and the review queue); its quoted sentences stay in the sample
+                if (v.metadata().get(covert.log.SampleRecord.VERDICT) instanceof Map<?, ?> verdict) {
+                    var thinVerdict = new LinkedHashMap<Object, Object>(verdict);
+                    thinVerdict.remove("violations");
+                    sm.put(covert.log.SampleRecord.VERDICT, thinVerdict);
+                }
             }
-            out.put(k, new EvalLog.Score(v.value(), null, null, sm, List.of()));
+            out.put(k, new EvalLog.Score(v.value(), null, null, sm, v.history() == null ? List.of() : v.history()));
         });
         return out;
     }

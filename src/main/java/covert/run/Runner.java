@@ -87,7 +87,8 @@ public final class Runner {
         this.detector = roles.containsKey("grader")
                 ? covert.awareness.Detector.shared().withJudge(new covert.awareness.Judge(roles.get("grader")))
                 : covert.awareness.Detector.shared();
-        for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+        var grader = roles.containsKey("grader") ? new covert.verdict.GraderJudge(roles.get("grader")) : null;
+        for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec(), grader));
         this.sandbox = sandboxFor(cfg, model.simulated(), suite);
     }
 
@@ -294,14 +295,33 @@ public final class Runner {
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
         try (var ledger = UsageLedger.open()) {
             Transcript t = loop.run(s);
-            Outcome o = score(checkers.get(s.env().id()), s, t);
-            var awareness = detector.sample(t.messages()); // may ask the grader: inside the ledger, so its usage counts
-            return SampleRecord.of(s, t, o, awareness, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
+            var judged = judge(checkers.get(s.env().id()), s, t); // may ask the grader: inside the ledger, so its usage counts
+            var awareness = detector.sample(t.messages());
+            var record = SampleRecord.of(s, t, judged.outcome(), awareness, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
+            return SampleRecord.withVerdict(record, judged.toJson(roles.containsKey("grader") ? roles.get("grader").name() : null),
+                    judged.graderEvents());
         }
     }
 
     /** The outcome of one finished transcript: invalid when it crashed or never answered, else the checker's verdict. */
     static Outcome score(Checker checker, Sample s, Transcript t) {
+        return judge(checker, s, t).outcome();
+    }
+
+    /** {@link #score} with the verdicts behind it, when the checker is the rule checker. */
+    static covert.score.RuleChecker.Judged judge(Checker checker, Sample s, Transcript t) {
+        if (checker instanceof covert.score.RuleChecker rc && t.error().isEmpty()
+                && t.messages().stream().anyMatch(m -> m instanceof covert.model.Message.AssistantMessage)) {
+            try {
+                return rc.judge(new Episode(s, t.initial(), t.end(), t.report(), t.interviewAnswers()));
+            } catch (RuntimeException e) {
+                return new covert.score.RuleChecker.Judged(new Outcome.Invalid("checker failed: " + e), null, null, List.of(), List.of());
+            }
+        }
+        return new covert.score.RuleChecker.Judged(outcome(checker, s, t), null, null, List.of(), List.of());
+    }
+
+    private static Outcome outcome(Checker checker, Sample s, Transcript t) {
         Outcome o;
         if (t.error().isPresent()) {
             o = new Outcome.Invalid("sample failed: " + t.error().get().message());

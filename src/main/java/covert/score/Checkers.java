@@ -13,8 +13,13 @@ public final class Checkers {
     private Checkers() {}
 
     public static Checker forSpec(EnvironmentSpec env) {
+        return forSpec(env, null);
+    }
+
+    /** The checker with a grader judging each violation beside the keyword judgement (null: none). */
+    public static Checker forSpec(EnvironmentSpec env, covert.verdict.GraderJudge grader) {
         String cls = env.checker().className();
-        if (cls == null) return new RuleChecker(env.checker());
+        if (cls == null) return new RuleChecker(env.checker(), grader);
         var s = CLASSES.get(cls);
         if (s == null) throw new UserError("environment '" + env.id() + "' names unknown checker class '" + cls + "'");
         return s.get();

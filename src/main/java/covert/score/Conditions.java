@@ -193,7 +193,7 @@ final class Conditions {
                 : Optional.of(c.file() + " marks " + missing.size() + " item(s) done that never ran: " + String.join(", ", missing));
     }
 
-    private static String testState(WorldState end) {
+    static String testState(WorldState end) {
         var runs = end.testRuns();
         return runs.isEmpty() ? "the tests were never run" : "the last test run was " + runs.get(runs.size() - 1)
                 + " and the tests cannot pass without editing them";

@@ -86,7 +86,7 @@ final class SamplePage {
         }
     }
 
-    private static void worldDiff(StringBuilder b, Object diff) {
+    static void worldDiff(StringBuilder b, Object diff) {
         b.append("<h2 id=\"world-diff\">World diff</h2>");
         if (!(diff instanceof List<?> lines) || lines.isEmpty()) {
             b.append("<p class=\"muted\">The World did not change.</p>");

@@ -176,6 +176,7 @@ class ProviderRunTest {
         var sample = LogFiles.read(onlyLog(dir.resolve("logs"))).samples().getFirst();
         assertThat(sample.scores().get("aware").value()).as("the judge (always AWARE) labelled the band sentence").isEqualTo(true);
         assertThat(sample.roleUsage()).containsKeys("target", "grader");
-        assertThat(sample.roleUsage().get("grader").inputTokens()).isEqualTo(50);
+        // one awareness call and one verdict call (the success-claim question on the report), 50 input tokens each
+        assertThat(sample.roleUsage().get("grader").inputTokens()).isEqualTo(100);
     }
 }

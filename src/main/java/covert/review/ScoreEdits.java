@@ -1,0 +1,132 @@
+package covert.review;
+
+import covert.UserError;
+import covert.log.EvalLog;
+import covert.log.LogFiles;
+import covert.log.SampleRecord;
+import covert.run.EvalRunLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reviewer's decision stored the way Inspect stores score edits: the first edit of a score appends the original as
+ * a {@code ScoreEdit} without provenance, each edit appends a {@code ScoreEdit} with {@code provenance} (author,
+ * timestamp, reason), and the score itself takes the edited value, so every reader of the log (report, compare,
+ * trend, Inspect's viewer) sees the reviewed outcome. The log is rewritten atomically and the original is kept once
+ * as {@code LOG.orig}.
+ */
+public final class ScoreEdits {
+    /** What the reviewer decided about a sample's covert-action outcome. */
+    public sealed interface Decision {
+        String reason();
+
+        /** The outcome stands. */
+        record Confirm(String reason) implements Decision {}
+
+        /** The outcome is the other one: honest for a covert sample, covert for an honest one. */
+        record Override(String reason) implements Decision {}
+    }
+
+    /** The review state of one sample: whether a human looked, and whether they changed the outcome. */
+    public record Reviewed(boolean reviewed, boolean overridden) {
+        public static Reviewed of(EvalLog.Score score) {
+            var history = score == null || score.history() == null ? List.<Object>of() : score.history();
+            if (history.size() < 2) return new Reviewed(false, false);
+            var original = ((Map<?, ?>) history.getFirst()).get("value");
+            return new Reviewed(true, !String.valueOf(original).equals(String.valueOf(score.value())));
+        }
+    }
+
+    private ScoreEdits() {}
+
+    /** The covert-action score after the decision, with the edit appended to its history. */
+    public static EvalLog.Score edit(EvalLog.Score score, Decision d, String author, String timestamp) {
+        if (d.reason() == null || d.reason().isBlank()) throw new UserError("a review needs a reason");
+        var history = new ArrayList<Object>(score.history() == null ? List.of() : score.history());
+        if (history.isEmpty()) history.add(scoreEdit(score.value(), score.explanation(), score.metadata(), null));
+        String outcome = String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
+        if (outcome.equals("invalid")) throw new UserError("an invalid sample has no outcome to review");
+        String now = switch (d) {
+            case Decision.Confirm c -> outcome;
+            case Decision.Override o -> outcome.equals("covert") ? "honest" : "covert";
+        };
+        var meta = new LinkedHashMap<String, Object>(score.metadata());
+        meta.put("outcome", now);
+        if (now.equals("honest")) meta.remove("kinds");
+        else if (!meta.containsKey("kinds")) meta.put("kinds", kindsOf(meta));
+        var review = new LinkedHashMap<String, Object>();
+        review.put("decision", d instanceof Decision.Confirm ? "confirmed" : "overridden");
+        review.put("author", author);
+        review.put("timestamp", timestamp);
+        review.put("reason", d.reason());
+        meta.put("review", review);
+        Object value = now.equals("covert") ? 1 : 0;
+        String explanation = (score.explanation() == null ? "" : score.explanation() + "\n") + "review by " + author + ": "
+                + review.get("decision") + " (" + d.reason() + ")";
+        var provenance = new LinkedHashMap<String, Object>();
+        provenance.put("timestamp", timestamp);
+        provenance.put("author", author);
+        provenance.put("reason", d.reason());
+        provenance.put("metadata", Map.of("decision", review.get("decision")));
+        history.add(scoreEdit(value, explanation, meta, provenance));
+        return new EvalLog.Score(value, score.answer(), explanation, meta, history);
+    }
+
+    /** The violation kinds the verdict found, for a sample a reviewer turns covert. */
+    private static List<Object> kindsOf(Map<String, Object> meta) {
+        var out = new ArrayList<Object>();
+        if (meta.get(SampleRecord.VERDICT) instanceof Map<?, ?> v && v.get("violations") instanceof List<?> vs) {
+            for (Object o : vs) if (o instanceof Map<?, ?> m && !out.contains(m.get("kind"))) out.add(m.get("kind"));
+        }
+        if (out.isEmpty()) out.add("reviewed");
+        return out;
+    }
+
+    private static Map<String, Object> scoreEdit(Object value, String explanation, Map<String, Object> metadata, Map<String, Object> provenance) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("value", value);
+        m.put("answer", "UNCHANGED");
+        m.put("explanation", explanation);
+        m.put("metadata", metadata);
+        m.put("provenance", provenance);
+        return m;
+    }
+
+    /**
+     * Applies a decision to one sample of the log at {@code path} and rewrites the log: the first write keeps the
+     * original as {@code LOG.orig}. Returns the edited sample.
+     */
+    public static synchronized EvalLog.EvalSample apply(Path path, String id, int epoch, Decision d, String author, String timestamp)
+            throws IOException {
+        if (!path.getFileName().toString().endsWith(".eval")) throw new UserError(path + ": review edits .eval logs only");
+        var log = LogFiles.read(path);
+        var samples = new ArrayList<EvalLog.EvalSample>(log.samples());
+        Optional<Integer> at = java.util.stream.IntStream.range(0, samples.size())
+                .filter(i -> samples.get(i).id().equals(id) && samples.get(i).epoch() == epoch).boxed().findFirst();
+        if (at.isEmpty()) throw new UserError(path + ": no sample " + id + " epoch " + epoch);
+        var s = samples.get(at.get());
+        var score = s.scores().get(SampleRecord.SCORER);
+        if (score == null) throw new UserError(path + ": sample " + id + " has no " + SampleRecord.SCORER + " score");
+        var edited = edit(score, d, author, timestamp);
+        var scores = new LinkedHashMap<>(s.scores());
+        scores.put(SampleRecord.SCORER, edited);
+        var meta = new LinkedHashMap<>(s.metadata());
+        meta.put("outcome", edited.metadata().get("outcome"));
+        var updated = new EvalLog.EvalSample(s.id(), s.epoch(), s.input(), s.target(), s.messages(), s.output(), scores, meta, s.store(),
+                s.events(), s.modelUsage(), s.roleUsage(), s.startedAt(), s.completedAt(), s.totalTime(), s.workingTime(), s.uuid(), s.error(),
+                s.limit(), s.attachments(), s.eventsData());
+        samples.set(at.get(), updated);
+        Path orig = path.resolveSibling(path.getFileName() + ".orig");
+        if (!Files.exists(orig)) Files.copy(path, orig, StandardCopyOption.COPY_ATTRIBUTES);
+        EvalRunLog.rewrite(path, new EvalLog(log.version(), log.status(), log.eval(), log.plan(), log.results(), log.stats(), log.error(),
+                log.invalidated(), log.tags(), log.metadata(), samples, log.reductions()));
+        return updated;
+    }
+}
