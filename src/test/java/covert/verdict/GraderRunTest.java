@@ -50,6 +50,7 @@ class GraderRunTest {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            if ("GET".equals(request.getMethod())) return agent.dispatch(request); // the preflight: no model list
             var body = Wire.body(request);
             if (!body.path("model").asText().equals("grader")) return agent.dispatch(request);
             graderCalls.incrementAndGet();

@@ -111,6 +111,7 @@ final class OpenAIEndpoint {
     /** {@code GET /models}: unreachable, unauthorized or a model the server does not list is a {@link UserError}. */
     void preflight(String model) {
         List<String> served;
+        long start = System.nanoTime();
         try {
             var options = com.openai.core.RequestOptions.builder().timeout(Duration.ofSeconds(Math.min(timeoutSeconds, PREFLIGHT_SECONDS))).build();
             served = client.models().list(com.openai.models.models.ModelListParams.none(), options).data().stream()
@@ -124,6 +125,7 @@ final class OpenAIEndpoint {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+            if (System.nanoTime() - start >= Math.min(timeoutSeconds, PREFLIGHT_SECONDS) * 950_000_000L) why = "no answer within " + Math.min(timeoutSeconds, PREFLIGHT_SECONDS) + " s";
             throw new UserError("cannot reach " + provider + " at " + baseUrl + ": " + why + "; is the server running? (checked before any sample ran)");
         } catch (RuntimeException e) {
             return; // a list the SDK cannot read: not proof of a problem
