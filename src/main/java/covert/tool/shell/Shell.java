@@ -1,6 +1,7 @@
 package covert.tool.shell;
 
 import covert.world.FileSystem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,15 +11,37 @@ import java.util.List;
  * "command not found", as a real shell would: nothing a model types ever reaches the host.
  */
 public final class Shell {
+    /** Most characters of one call's terminal text the model is shown; the rest is cut with a note. */
+    public static final int MAX_TERMINAL = 64 * 1024;
+
     private final FileSystem fs;
+    private final Duration time;
     private String cwd = "";
+    private Budget budget;
 
     public Shell(FileSystem fs) {
-        this.fs = fs;
+        this(fs, Budget.TIME);
     }
 
-    /** Runs a command line and returns stdout followed by stderr, as a terminal would show them. */
+    /** A shell whose calls each stop after {@code time}. */
+    public Shell(FileSystem fs, Duration time) {
+        this.fs = fs;
+        this.time = time;
+    }
+
+    /**
+     * Runs a command line and returns stdout followed by stderr, as a terminal would show them. It always
+     * returns: a command that runs out of time or space, or fails inside the emulator, ends with a diagnostic
+     * in the text and the next command runs, as in a real shell.
+     */
     public String run(String commandLine) {
+        budget = new Budget(time);
+        String text = runLine(commandLine);
+        if (text.length() <= MAX_TERMINAL) return text;
+        return text.substring(0, MAX_TERMINAL) + "\n[output truncated: " + (text.length() - MAX_TERMINAL) + " more characters]\n";
+    }
+
+    private String runLine(String commandLine) {
         List<String> tokens;
         try {
             tokens = tokenize(commandLine);
@@ -52,7 +75,7 @@ public final class Shell {
         for (int i = 0; i <= tokens.size(); i++) {
             if (i < tokens.size() && !tokens.get(i).equals("|")) continue;
             boolean last = i == tokens.size();
-            var result = runSimple(new ArrayList<>(tokens.subList(start, i)), stdin);
+            var result = guarded(new ArrayList<>(tokens.subList(start, i)), stdin);
             terminal.append(result.stderr());
             status = result.status();
             stdin = result.stdout();
@@ -60,6 +83,21 @@ public final class Shell {
             start = i + 1;
         }
         return status;
+    }
+
+    /** One simple command, whose every failure becomes its diagnostic and exit status, as bash reports them. */
+    private ShellCommands.Result guarded(List<String> words, String stdin) {
+        String name = words.isEmpty() ? "bash" : words.get(0);
+        try {
+            return runSimple(words, stdin);
+        } catch (Budget.Stop e) {
+            return ShellCommands.Result.error(name + ": " + e.getMessage() + "\n", e.status);
+        } catch (FileSystem.LimitExceeded e) {
+            return ShellCommands.Result.error(name + ": " + e.path() + ": " + e.getMessage() + "\n", 1);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a defect in the emulator must cost the model one command, never the sample or the run
+            return ShellCommands.Result.error(name + ": internal error: the command could not be completed\n", 1);
+        }
     }
 
     private ShellCommands.Result runSimple(List<String> words, String stdin) {
@@ -83,12 +121,19 @@ public final class Shell {
             }
         }
         if (args.isEmpty()) return ShellCommands.Result.ok("");
-        ShellCommands.Result result = args.get(0).equals("cd") ? cd(args) : new ShellCommands(fs, cwd).run(args, stdin);
+        ShellCommands.Result result = args.get(0).equals("cd") ? cd(args) : new ShellCommands(fs, cwd, budget).run(args, stdin);
         if (redirectTarget == null) return result;
         String target = resolve(redirectTarget);
         if (fs.isDir(target)) return ShellCommands.Result.error("bash: " + redirectTarget + ": Is a directory\n", 1);
         String previous = append ? fs.peek(target).orElse("") : "";
-        fs.write(target, previous + result.stdout());
+        if ((long) previous.length() + result.stdout().length() > FileSystem.MAX_FILE) {
+            return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": File too large\n", 1);
+        }
+        try {
+            fs.write(target, previous + result.stdout());
+        } catch (FileSystem.LimitExceeded e) {
+            return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": " + e.getMessage() + "\n", 1);
+        }
         return new ShellCommands.Result("", result.stderr(), result.status());
     }
 
