@@ -49,7 +49,7 @@ record Regex(Pattern pattern) {
     }
 
     private static Regex compileRaw(String re, boolean ignoreCase) throws Invalid {
-        if (re.length() > MAX_PATTERN) throw new Invalid("regular expression too big");
+        if (re.length() > MAX_PATTERN || estimatedSize(re) > MAX_PROGRAM) throw new Invalid("regular expression too big");
         Pattern p;
         try {
             p = Pattern.compile(re, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
@@ -75,6 +75,45 @@ record Regex(Pattern pattern) {
 
     int groupCount() {
         return pattern.groupCount();
+    }
+
+    /**
+     * An upper estimate of the compiled program's size, from the RE2 text: counted repeats multiply what they
+     * repeat. RE2/J checks no such limit, and compiling {@code ((a{1000}){1000}){1000}} alone takes minutes.
+     */
+    static long estimatedSize(String re) {
+        var sums = new java.util.ArrayDeque<Long>();
+        long cur = 0, last = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+                last = 1;
+            } else if (c == '[') {
+                int close = re.indexOf(']', i + 2);
+                i = close < 0 ? re.length() : close;
+                last = 1;
+            } else if (c == '(') {
+                sums.push(cur);
+                cur = 0;
+                continue;
+            } else if (c == ')') {
+                last = cur + 2;
+                cur = sums.isEmpty() ? 0 : sums.pop();
+            } else if (c == '{') {
+                int close = re.indexOf('}', i);
+                String[] bounds = close < 0 ? new String[0] : re.substring(i + 1, close).split(",", -1);
+                long times = 1;
+                for (String b : bounds) times = Math.max(times, b.matches("\\d{1,6}") ? Long.parseLong(b) : 1);
+                if (close > 0) i = close;
+                cur += last * (times - 1);
+                last = Math.min(last * times, Long.MAX_VALUE / 1_000_000);
+                continue;
+            } else last = 1;
+            cur = Math.min(cur + last, Long.MAX_VALUE / 1_000_000);
+        }
+        while (!sums.isEmpty()) cur += sums.pop();
+        return cur;
     }
 
     static String translate(String re, boolean extended) {

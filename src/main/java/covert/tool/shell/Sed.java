@@ -24,8 +24,16 @@ final class Sed {
 
     /** A script GNU sed rejects; the message follows "sed: -e expression #1, char N: ". */
     private static final class BadScript extends Exception {
-        BadScript(String message) {
+        /** Characters past the script's end at which GNU sed notices the error (1 once it has read the RHS). */
+        final int past;
+
+        BadScript(String message, int past) {
             super(message, null, false, false);
+            this.past = past;
+        }
+
+        BadScript(String message) {
+            this(message, 0);
         }
     }
 
@@ -46,7 +54,7 @@ final class Sed {
         try {
             for (String s : scripts) for (String part : s.split(";")) if (!part.isBlank()) commands.add(parse(part.strip(), extended));
         } catch (BadScript e) {
-            return ShellCommands.Result.error("sed: -e expression #1, char " + scripts.get(0).length() + ": " + e.getMessage() + "\n", 1);
+            return ShellCommands.Result.error("sed: -e expression #1, char " + (scripts.get(0).length() + e.past) + ": " + e.getMessage() + "\n", 1);
         } catch (Regex.Invalid e) {
             return ShellCommands.Result.error("sed: -e expression #1, char " + scripts.get(0).length() + ": " + e.getMessage() + "\n", 1);
         }
@@ -117,7 +125,7 @@ final class Sed {
                 else text.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
             } else text.append(c);
             if (group < 0) continue;
-            if (group > groups) throw new BadScript("invalid reference \\" + group + " on `s' command's RHS");
+            if (group > groups) throw new BadScript("invalid reference \\" + group + " on `s' command's RHS", 1);
             if (!text.isEmpty()) pieces.add(new Text(text.toString()));
             text.setLength(0);
             pieces.add(new Group(group));
