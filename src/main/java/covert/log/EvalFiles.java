@@ -141,6 +141,7 @@ public final class EvalFiles {
                     else if (e.getName().equals("header.json")) finished = true;
                     else if (e.getName().startsWith("samples/")) {
                         var s = Json.MAPPER.readValue(bytes, EvalLog.EvalSample.class);
+                        if (s == null || s.id() == null) break; // not a sample Covert wrote: what follows is not trusted either
                         samples.put(s.id() + "#" + s.epoch(), s);
                     }
                 } catch (IOException broken) {
@@ -148,7 +149,19 @@ public final class EvalFiles {
                 }
             }
         }
-        if (start == null) throw new UserError(path + ": not a Covert .eval journal (no _journal/start.json)");
-        return new Torn(start, samples, finished);
+        if (start == null || start.eval() == null) {
+            if (java.nio.file.Files.size(path) == 0) throw new UserError(path + ": empty log: the run was killed before it started; start it again");
+            throw new UserError(path + ": not a Covert .eval journal (no _journal/start.json)");
+        }
+        // header.json without a central directory is a finish the kill cut short: the samples are whole, so resume it
+        return new Torn(start, samples, finished && hasCentralDirectory(path));
+    }
+
+    private static boolean hasCentralDirectory(Path path) {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            return zip.getEntry("header.json") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -96,7 +96,8 @@ public final class LogFiles {
         return Json.MAPPER.readValue(json, EvalLog.EvalSample.class);
     }
 
-    private static void move(Path tmp, Path path) throws IOException {
+    /** Puts a finished file under its final name in one step, so a reader or a resume never sees half of it. */
+    public static void move(Path tmp, Path path) throws IOException {
         try {
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
