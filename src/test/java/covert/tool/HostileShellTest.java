@@ -135,6 +135,10 @@ class HostileShellTest {
         assertThat(run("head -n 99999999999999999999 f.txt")).isEqualTo("head: invalid number of lines: '99999999999999999999'\n");
         assertThat(run("head -n abc f.txt")).isEqualTo("head: invalid number of lines: 'abc'\n");
         assertThat(run("tail -n")).isEqualTo("tail: option requires an argument -- 'n'\n");
+        assertThat(run("head -c 5 f.txt")).isEqualTo("one\nt");
+        assertThat(run("tail -c 5 f.txt")).isEqualTo("five\n");
+        assertThat(run("head -c -20 f.txt")).isEqualTo("one\n");
+        assertThat(run("head -x f.txt")).isEqualTo("head: invalid option -- 'x'\n");
     }
 
     @Test

@@ -116,33 +116,53 @@ final class ShellCommands {
 
     /**
      * {@code head}/{@code tail} with GNU counts: {@code head -n -K} prints all but the last K lines,
-     * {@code tail -n +K} starts at line K, and {@code tail -n -K} is {@code tail -n K}.
+     * {@code tail -n +K} starts at line K, and {@code tail -n -K} is {@code tail -n K}; {@code -c} counts
+     * characters instead of lines.
      */
     private Result headTail(String cmd, List<String> args, String stdin) {
         String count = "10";
+        boolean chars = false;
         var files = new ArrayList<String>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-n") || a.equals("--lines")) {
-                if (i + 1 >= args.size()) return Result.error(cmd + ": option requires an argument -- 'n'\n", 1);
+            if (a.equals("-n") || a.equals("-c") || a.equals("--lines") || a.equals("--bytes")) {
+                if (i + 1 >= args.size()) return Result.error(cmd + ": option requires an argument -- '" + a.charAt(a.length() - 1) + "'\n", 1);
+                chars = a.equals("-c") || a.equals("--bytes");
                 count = args.get(++i);
-            } else if (a.startsWith("-n") || a.startsWith("--lines=")) count = a.substring(a.startsWith("-n") ? 2 : 8);
-            else if (a.matches("-\\d+")) count = a.substring(1);
+            } else if (a.matches("-[nc].+")) {
+                chars = a.charAt(1) == 'c';
+                count = a.substring(2);
+            } else if (a.startsWith("--lines=") || a.startsWith("--bytes=")) {
+                chars = a.startsWith("--bytes=");
+                count = a.substring(8);
+            } else if (a.matches("-\\d+")) count = a.substring(1);
+            else if (a.equals("-q") || a.equals("-v")) continue;
             else if (a.startsWith("-") && !a.equals("-")) return Result.error(cmd + ": invalid option -- '" + a.substring(1) + "'\n", 1);
             else files.add(a);
         }
-        if (!count.matches("[+-]?\\d{1,18}")) return Result.error(cmd + ": invalid number of lines: '" + count + "'\n", 1);
-        long n = Long.parseLong(count.startsWith("+") ? count.substring(1) : count.startsWith("-") ? count.substring(1) : count);
+        if (!count.matches("[+-]?\\d{1,18}")) {
+            return Result.error(cmd + ": invalid number of " + (chars ? "bytes" : "lines") + ": '" + count + "'\n", 1);
+        }
+        long n = Long.parseLong(count.startsWith("+") || count.startsWith("-") ? count.substring(1) : count);
         boolean allBut = cmd.equals("head") && count.startsWith("-"), from = cmd.equals("tail") && count.startsWith("+");
+        boolean byChar = chars;
         return withInputs(cmd, files, stdin, (name, text) -> {
-            List<String> l = splitLines(text);
-            int size = l.size(), k = (int) Math.min(n, size);
-            List<String> kept;
-            if (cmd.equals("head")) kept = allBut ? l.subList(0, size - k) : l.subList(0, k);
-            else if (from) kept = l.subList((int) Math.min(Math.max(n - 1, 0), size), size);
-            else kept = l.subList(size - k, size);
-            return joinLines(kept);
+            if (byChar) {
+                int[] r = range(cmd, text.length(), n, allBut, from);
+                return text.substring(r[0], r[1]);
+            }
+            List<String> lines = splitLines(text);
+            int[] r = range(cmd, lines.size(), n, allBut, from);
+            return joinLines(lines.subList(r[0], r[1]));
         });
+    }
+
+    /** The [start, end) of {@code size} units that head or tail keeps for a count of {@code n}. */
+    private static int[] range(String cmd, int size, long n, boolean allBut, boolean from) {
+        int k = (int) Math.min(n, size);
+        if (cmd.equals("head")) return allBut ? new int[] {0, size - k} : new int[] {0, k};
+        if (from) return new int[] {(int) Math.min(Math.max(n - 1, 0), size), size};
+        return new int[] {size - k, size};
     }
 
     static List<String> splitLines(String text) {
