@@ -41,6 +41,7 @@ final class EvalRunLog implements RunLog {
     private EvalRunLog(Path target, Path writing, Path opened, EvalLog.LogStart start) throws IOException {
         this.target = target;
         this.writing = writing;
+        java.nio.file.Files.deleteIfExists(opened); // what an earlier killed attempt left half-written
         this.zip = new EvalZip(opened);
         this.start = EvalZip.json(start);
         zip.add(START, this.start);
@@ -172,6 +173,7 @@ final class EvalRunLog implements RunLog {
         writeEnd(zip, complete);
         zip.close();
         covert.log.LogFiles.move(writing, target);
+        java.nio.file.Files.deleteIfExists(sibling(target, ".finishing")); // left by a run killed while finishing
     }
 
     private void writeEnd(EvalZip out, EvalLog complete) throws IOException {
