@@ -11,6 +11,9 @@ import covert.model.ModelException;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
 import covert.model.Usage;
+import covert.sandbox.Emulated;
+import covert.sandbox.Sandbox;
+import covert.sandbox.Session;
 import covert.tool.Tool;
 import covert.tool.ToolResult;
 import covert.tool.Tools;
@@ -33,10 +36,17 @@ public final class AgentLoop {
 
     private final Model model;
     private final Limits limits;
+    private final Sandbox sandbox;
 
     public AgentLoop(Model model, Limits limits) {
+        this(model, limits, new Emulated());
+    }
+
+    /** Runs the agent's commands on {@code sandbox}: one session per sample, closed when the sample ends. */
+    public AgentLoop(Model model, Limits limits, Sandbox sandbox) {
         this.model = model;
         this.limits = limits;
+        this.sandbox = sandbox;
     }
 
     /** Runs one sample to completion. Never throws for model or tool failures: they end up in the transcript. */
@@ -70,19 +80,36 @@ public final class AgentLoop {
         Usage usage = Usage.ZERO;
         String report;
         Transcript.LimitHit limit;
+        /** Retries recorded so far in this sample (the ledger is the sample's, so the count is the ledger's index). */
+        int retries;
+
+        Session session;
+        RuntimeException openFailure;
 
         Run(Sample sample) {
             this.sample = sample;
             this.world = new World(sample.world());
-            for (String name : sample.env().tools()) {
-                Tool t = Tools.named(name).orElseThrow();
-                tools.put(name, t);
-                specs.add(t.spec());
-            }
+            for (String name : sample.env().tools()) specs.add(Tools.named(name).orElseThrow().spec());
             this.config = GenerateConfig.DEFAULT.withSeed(sample.seed());
         }
 
         Transcript execute(List<Message> history, AssistantMessage prefix) {
+            try {
+                if (!(sandbox instanceof Emulated) && (sample.env().tools().contains("bash") || sample.env().tools().contains("run_tests"))) {
+                    try {
+                        session = sandbox.open(world, sample.env().sandbox());
+                    } catch (RuntimeException e) {
+                        openFailure = e;  // reported as the sample's error, like any other failure inside the episode
+                    }
+                }
+                tools.putAll(Tools.forSession(sample.env().tools(), session));
+                return converse(history, prefix);
+            } finally {
+                if (session != null) session.close();
+            }
+        }
+
+        private Transcript converse(List<Message> history, AssistantMessage prefix) {
             if (history.isEmpty()) {
                 messages.add(new Message.SystemMessage(sample.systemPrompt()));
                 messages.add(new Message.UserMessage(sample.task()));
@@ -91,13 +118,26 @@ public final class AgentLoop {
             }
             var answers = new ArrayList<String>();
             Event.EvalError error = null;
+            var deadline = Deadline.start(limits.timeLimit());
             try {
+                if (openFailure != null) throw openFailure;
                 if (report != null) throw new IllegalArgumentException("the history to resume from already ends in a submitted report");
                 taskPhase(prefix);
-                for (String question : sample.interview()) answers.add(interview(question));
-            } catch (ModelException | RuntimeException e) {
-                error = toError(e);
-                events.add(new Event.ErrorEvent(Clock.now(), elapsed(), error));
+                if (limit == null || !limit.kind().equals("time")) {
+                    for (String question : sample.interview()) answers.add(interview(question));
+                }
+            } catch (Exception | Error e) {
+                // Anything that goes wrong inside one sample (a StackOverflowError included) ends that sample, never the run.
+                if (deadline.passed() || e instanceof covert.model.DeadlineException) {
+                    limit = new Transcript.LimitHit("time", limits.timeLimit().toSeconds());
+                    events.add(new Event.InfoEvent(Clock.now(), elapsed(), "limit", Map.of("type", "time", "cut_short",
+                            covert.model.Redaction.apply(String.valueOf(e.getMessage())))));
+                } else {
+                    error = toError(e);
+                    events.add(new Event.ErrorEvent(Clock.now(), elapsed(), error));
+                }
+            } finally {
+                deadline.close();
             }
             return new Transcript(messages, events, Optional.ofNullable(report), answers, world.initial(), world.snapshot(),
                     usage, Optional.ofNullable(limit), Optional.ofNullable(error), startedAt, Clock.now(), elapsed());
@@ -175,6 +215,36 @@ public final class AgentLoop {
             double ws = elapsed();
             var input = List.copyOf(messages);
             Generation g;
+            int retriesBefore = retries;
+            try {
+                g = call(input, offered, prefix, ts, ws);
+            } finally {
+                retried(retriesBefore);
+            }
+            usage = usage.plus(g.usage());
+            double took = elapsed() - ws;
+            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
+                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
+            messages.add(g.message());
+            return g.message();
+        }
+
+        /** Each failed attempt the retry layer made during the last call, as an info event (Inspect logs retries likewise). */
+        private void retried(int from) {
+            for (var r : covert.model.middleware.UsageLedger.retriesSince(from)) {
+                retries++;
+                var data = new java.util.LinkedHashMap<String, Object>();
+                data.put("attempt", r.attempt());
+                data.put("status", r.status());
+                data.put("wait_seconds", r.waitMillis() / 1000.0);
+                data.put("retried", r.retried());
+                data.put("error", covert.model.Redaction.apply(r.error()));
+                events.add(new Event.InfoEvent(Clock.now(), elapsed(), "retry", data));
+            }
+        }
+
+        private Generation call(List<Message> input, List<ToolSpec> offered, AssistantMessage prefix, String ts, double ws) throws ModelException {
+            Generation g;
             if (prefix == null) {
                 g = model.generate(input, offered, config);
             } else {
@@ -185,12 +255,7 @@ public final class AgentLoop {
                 events.add(new Event.InfoEvent(ts, ws, "continue_from_prefix", Map.of("reasoning", prefix.reasoning(), "text", prefix.text())));
                 g = model.generate(sent, offered, config);
             }
-            usage = usage.plus(g.usage());
-            double took = elapsed() - ws;
-            events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
-                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
-            messages.add(g.message());
-            return g.message();
+            return g;
         }
 
         private void execute(ToolCall call) {
@@ -229,7 +294,9 @@ public final class AgentLoop {
     static Event.EvalError toError(Throwable e) {
         var sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new Event.EvalError(msg, sw.toString(), sw.toString());
+        // Causes carry the server's own error body, which may echo the request's key.
+        String msg = covert.model.Redaction.apply(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String trace = covert.model.Redaction.apply(sw.toString());
+        return new Event.EvalError(msg, trace, trace);
     }
 }

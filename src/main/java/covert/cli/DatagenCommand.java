@@ -47,6 +47,9 @@ final class DatagenCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProviderMixin providers;
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Option(names = "--confession-model", description = "Model whose covert rollouts become confession data (default: sim/baseline for sim models, else --model).")
     String confessionModel;
 
@@ -64,7 +67,7 @@ final class DatagenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var p = providers.options();
+        var p = sandbox.apply(providers.options());
         String grader = p.roles().get("grader");
         if (p.roles().keySet().stream().anyMatch(r -> !r.equals("grader"))) {
             throw new UserError("datagen uses one role, grader (judges spec use, writes disclosures); got --model-role " + p.roles().keySet());

@@ -87,6 +87,9 @@ final class InterveneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Override
     public Integer call() throws Exception {
         if (model == null && !modelArgs.isEmpty()) throw new UserError("-M needs --model (without it the log's model args are used)");
@@ -95,7 +98,8 @@ final class InterveneCommand implements Callable<Integer> {
                 : edit.inject != null ? new Edit.Inject(edit.inject, Edit.At.parse(at))
                 : Edit.ReplaceSpan.of(edit.replace, with);
         Boolean aware = awareness == null ? null : awareness.aware ? Boolean.TRUE : awareness.unaware ? Boolean.FALSE : null;
-        var result = Intervention.run(new Intervention.Request(log, envs, aware, limit, e, turn, resamples, model, modelArgs, prefillVisible, out));
+        var result = Intervention.run(new Intervention.Request(log, envs, aware, limit, e, turn, resamples, model, modelArgs, prefillVisible, out,
+                sandbox.sandbox, sandbox.commandTimeout));
         var o = spec.commandLine().getOut();
         o.print(json ? InterventionReport.json(result) + "\n" : InterventionReport.text(result));
         o.flush();

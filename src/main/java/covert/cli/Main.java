@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
                 PlanCommand.class, ForecastCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class,
                 InterveneCommand.class, ScanCommand.class, TrendCommand.class, RedteamCommand.class, DatagenCommand.class,
-                RewardServerCommand.class, AwarenessCommand.class, CommandLine.HelpCommand.class})
+                RewardServerCommand.class, AwarenessCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
 
@@ -79,6 +79,9 @@ public final class Main implements Runnable {
                 }
                 case java.nio.file.FileSystemException f -> {
                     return f.getFile() + ": " + (f.getReason() == null ? "cannot access" : f.getReason());
+                }
+                case java.nio.file.InvalidPathException p -> {
+                    return "not a valid path: " + p.getReason();
                 }
                 case java.nio.charset.CharacterCodingException c -> {
                     return "an input file is not UTF-8 text";

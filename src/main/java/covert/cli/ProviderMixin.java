@@ -33,10 +33,14 @@ final class ProviderMixin {
     @Option(names = "--price-table", paramLabel = "FILE", description = "JSON prices per million tokens that add to or replace the built-in table.")
     Path priceTable;
 
+    @Option(names = "--max-retry-after", paramLabel = "SECONDS",
+            description = "Longest Retry-After wait honoured; a server asking for more fails the attempt as rate-limited. Default: 120.")
+    Integer maxRetryAfter;
+
     ProviderOptions options() {
         String cacheDir = cache == null ? null : cache.isEmpty() ? defaultCache().toString() : Path.of(cache).toAbsolutePath().toString();
         return new ProviderOptions(baseUrl, apiKeyEnv, roles, cacheDir, maxCost, maxConnections,
-                priceTable == null ? null : priceTable.toAbsolutePath().toString());
+                priceTable == null ? null : priceTable.toAbsolutePath().toString(), null, null, maxRetryAfter);
     }
 
     static Path defaultCache() {

@@ -67,13 +67,17 @@ final class RedteamCommand implements Callable<Integer> {
     @Mixin
     ProviderMixin providers;
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Override
     public Integer call() throws Exception {
         if (!model.contains("/")) throw new UserError("--model must look like provider/name, e.g. sim/sabotage-goal+antischeming");
-        var p = providers.options();
+        var p = sandbox.apply(providers.options());
         var roles = new TreeMap<>(p.roles());
         String auditorSpec = roles.remove("auditor");
-        var runs = new ProviderOptions(p.baseUrl(), p.apiKeyEnv(), roles, p.cacheDir(), p.maxCost(), p.maxConnections(), p.priceTable());
+        var runs = new ProviderOptions(p.baseUrl(), p.apiKeyEnv(), roles, p.cacheDir(), p.maxCost(), p.maxConnections(), p.priceTable(), p.sandbox(),
+                p.commandTimeout(), p.maxRetryAfter());
         var auditor = Auditors.create(auditorSpec == null ? SimAuditor.NAME : auditorSpec, model, p, beam, seed);
         var cfg = new RedTeam.Config(suite, envs, model, modelArgs, before, epochs, seed, rounds, variants, maxSamples, runs);
         var result = RedTeam.run(cfg, auditor, out, covert.run.Progress.NONE);

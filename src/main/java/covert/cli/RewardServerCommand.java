@@ -31,10 +31,19 @@ final class RewardServerCommand implements Callable<Integer> {
     @Option(names = "--suite", split = ",", description = "Suites whose tasks are scored (default: train,validation).")
     List<String> suites = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Override
     public Integer call() throws Exception {
         var names = suites.isEmpty() ? List.of("train", "validation") : suites;
-        var replay = new Replay(names.stream().map(Suite::load).toList());
+        var loaded = names.stream().map(Suite::load).toList();
+        // The reward server scores real policies in training: auto means bwrap where it can run.
+        var p = sandbox.apply(covert.run.ProviderOptions.DEFAULT);
+        var sb = covert.sandbox.Sandboxes.choose(p.sandbox(), false, p.bounds(), w -> spec.commandLine().getErr().println("covert: " + w));
+        covert.sandbox.Sandboxes.prepare(sb, loaded.stream().flatMap(s -> s.environments().stream()).map(e -> e.spec().sandbox()).toList(),
+                spec.commandLine().getErr());
+        var replay = new Replay(loaded, sb);
         try (var server = RewardServer.start(replay, host, port, java.time.Duration.ofSeconds(deadlineSeconds))) {
             spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names) + ")");
             spec.commandLine().getOut().flush();

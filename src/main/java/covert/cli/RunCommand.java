@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProviderMixin providers;
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Option(names = "--series", paramLabel = "FILE", description = "A YAML list of checkpoints to run on the same samples: {model, checkpoint, step, phase, model_args}.")
     Path series;
 
@@ -94,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
         var base = options.config(s, series == null ? models.get(0) : "series", modelArgs, epochs, limit, envs)
                 .withCheckpoint(checkpoint == null ? null : new covert.model.Checkpoint(checkpoint, step, phase))
-                .withProviders(providers.options());
+                .withProviders(sandbox.apply(providers.options()));
         return (series == null ? covert.run.Series.ofModels(models) : covert.run.Series.load(series)).configs(base);
     }
 

@@ -31,11 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProviderMixin providers;
 
+    @picocli.CommandLine.Mixin
+    SandboxMixin sandbox;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var dir = Files.createTempDirectory("covert-validate");
-        var cells = Validator.validate(suite, envs, epochs, 0, dir, model, providers.options());
+        var cells = Validator.validate(suite, envs, epochs, 0, dir, model, sandbox.apply(providers.options()));
         var failed = cells.stream().filter(c -> !c.ok()).toList();
         long envCount = cells.stream().map(Validator.Cell::sample).distinct().count();
         for (var c : failed) {

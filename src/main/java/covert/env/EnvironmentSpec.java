@@ -14,6 +14,7 @@ import java.util.Map;
  * belong to the scenario itself (a capability evaluation is about an evaluation) and so pass the realism lint.
  * {@code validation} selects the variants (axis: value) that form the validation split when the suite is
  * loaded as split suites (the built-in {@code train} and {@code validation}); elsewhere it has no effect.
+ * {@code sandbox} says how the World is laid out on a real machine (workdir, extra packages, the scenario's time, git history).
  */
 public record EnvironmentSpec(
         @JsonProperty(required = true) String id,
@@ -31,17 +32,19 @@ public record EnvironmentSpec(
         @JsonProperty(required = true) CheckerSpec checker,
         Playbook sim,
         List<String> realismAllow,
-        Map<String, String> validation) {
+        Map<String, String> validation,
+        covert.sandbox.SandboxSpec sandbox) {
 
     public EnvironmentSpec(String id, String family, Group group, Boolean headline, String title, String description, String systemPrompt,
                            String task, List<String> tools, WorldSpec world, Map<String, LinkedHashMap<String, String>> variants,
                            List<String> interview, CheckerSpec checker, Playbook sim, List<String> realismAllow) {
         this(id, family, group, headline, title, description, systemPrompt, task, tools, world, variants, interview, checker, sim,
-                realismAllow, null);
+                realismAllow, null, null);
     }
 
     public EnvironmentSpec {
         validation = validation == null ? null : Map.copyOf(validation);
+        sandbox = sandbox == null ? covert.sandbox.SandboxSpec.DEFAULT : sandbox;
         world = world == null ? WorldSpec.empty() : world;
         variants = variants == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         interview = interview == null ? List.of() : List.copyOf(interview);

@@ -18,7 +18,39 @@ public final class RealismLint {
                     + "test scenario|test environment|test harness|a test of (?:you|your|the model|the agent))\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** What the machine shows that no scenario needs: the harness's name or the word for what it runs in. */
+    private static final Pattern MACHINE = Pattern.compile("\\b(sandbox(?:ed|es)?|covert|bwrap|bubblewrap)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private RealismLint() {}
+
+    /**
+     * What an environment's sandbox block puts on the machine: the workdir path, git authors and commit messages.
+     * They take both word lists, since a path or a commit message is read like any file.
+     */
+    static void sandbox(List<String> out, List<String> allowed, covert.sandbox.SandboxSpec sb) {
+        machine(out, "sandbox.workdir", sb.workdir());
+        check(out, allowed, "sandbox.workdir", sb.workdir());
+        if (sb.git() == null) return;
+        machine(out, "sandbox.git author", sb.git().author() + " " + sb.git().email());
+        for (var c : sb.git().commits()) {
+            check(out, allowed, "sandbox.git commit", c.message());
+            machine(out, "sandbox.git commit", c.message());
+        }
+    }
+
+    /** What every sandbox shows whatever the environment: its shell's variables and the default workdir. */
+    public static List<String> machineProblems() {
+        var out = new ArrayList<String>();
+        covert.sandbox.Bwrap.environment("0a1b2c3d4e5f").forEach((k, v) -> machine(out, "sandbox variable " + k, k + "=" + v));
+        machine(out, "default workdir", covert.sandbox.SandboxSpec.DEFAULT_WORKDIR);
+        return out;
+    }
+
+    private static void machine(List<String> out, String where, String text) {
+        Matcher m = MACHINE.matcher(text);
+        while (m.find()) out.add(where + ": \"" + m.group(1) + "\"");
+    }
 
     /** Every offending phrase, with where it is. Empty when the spec passes. */
     public static List<String> problems(EnvironmentSpec spec) {
@@ -26,8 +58,10 @@ public final class RealismLint {
         var allowed = spec.realismAllow().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         check(out, allowed, "system_prompt", spec.systemPrompt());
         check(out, allowed, "task", spec.task());
+        sandbox(out, allowed, spec.sandbox());
         spec.world().files().forEach((path, text) -> {
             check(out, allowed, "file name " + path, path);
+            machine(out, "file name " + path, path);
             check(out, allowed, "file " + path, text);
         });
         spec.world().inbox().forEach(m -> check(out, allowed, "email '" + m.subject() + "'", m.from() + " " + m.subject() + " " + m.body()));

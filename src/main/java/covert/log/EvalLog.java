@@ -31,7 +31,19 @@ public record EvalLog(
                            Map<String, Object> taskAttribs, Map<String, Object> taskArgs, Map<String, Object> taskArgsPassed,
                            Dataset dataset, String model, Map<String, Object> modelGenerateConfig, Map<String, Object> modelArgs,
                            Map<String, Object> config, Revision revision, Map<String, String> packages,
-                           List<Map<String, Object>> scorers, Map<String, Object> metadata) {}
+                           List<Map<String, Object>> scorers, Map<String, Object> metadata, SandboxEnvironment sandbox) {
+        public EvalSpec(String evalId, String runId, String created, String task, String taskId, int taskVersion,
+                        Map<String, Object> taskAttribs, Map<String, Object> taskArgs, Map<String, Object> taskArgsPassed,
+                        Dataset dataset, String model, Map<String, Object> modelGenerateConfig, Map<String, Object> modelArgs,
+                        Map<String, Object> config, Revision revision, Map<String, String> packages,
+                        List<Map<String, Object>> scorers, Map<String, Object> metadata) {
+            this(evalId, runId, created, task, taskId, taskVersion, taskAttribs, taskArgs, taskArgsPassed, dataset, model, modelGenerateConfig,
+                    modelArgs, config, revision, packages, scorers, metadata, null);
+        }
+    }
+
+    /** Inspect's {@code SandboxEnvironmentSpec}: which backend ran the agent's commands, and how. */
+    public record SandboxEnvironment(String type, Object config) {}
 
     public record Dataset(String name, int samples, List<String> sampleIds, boolean shuffled) {}
 
@@ -41,7 +53,12 @@ public record EvalLog(
 
     public record PlanStep(String solver, Map<String, Object> params, Map<String, Object> paramsPassed) {}
 
-    public record EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores) {}
+    /** @param metadata run-level figures that are not scores, e.g. the retries the middleware made (null when none) */
+    public record EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores, Map<String, Object> metadata) {
+        public EvalResults(int totalSamples, int completedSamples, List<EvalScore> scores) {
+            this(totalSamples, completedSamples, scores, null);
+        }
+    }
 
     public record EvalScore(String name, String scorer, int scoredSamples, int unscoredSamples, Map<String, Object> params,
                             Map<String, Metric> metrics) {}

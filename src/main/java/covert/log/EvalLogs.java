@@ -41,7 +41,8 @@ public final class EvalLogs {
         metrics.put("incomplete_count", new EvalLog.Metric("incomplete_count", incomplete, Map.of()));
         metrics.put("invalid_count", new EvalLog.Metric("invalid_count", invalid, Map.of()));
         var score = new EvalLog.EvalScore(SampleRecord.SCORER, SampleRecord.SCORER, valid, incomplete + invalid, Map.of(), metrics);
-        var results = new EvalLog.EvalResults(samples.size(), samples.size(), List.of(score));
+        long retries = samples.stream().mapToLong(s -> s.metadata() != null && s.metadata().get("retries") instanceof Number n ? n.longValue() : 0).sum();
+        var results = new EvalLog.EvalResults(samples.size(), samples.size(), List.of(score), retries == 0 ? null : Map.of("retries", retries));
         var stats = new EvalLog.EvalStats(startedAt, completedAt, modelUsage, roleUsage, limitHistory);
         return new EvalLog(2, "success", start.eval(), start.plan(), results, stats, null, false, List.of(),
                 Map.of(), samples, List.of(new EvalLog.Reduction(SampleRecord.SCORER, "mean", reduced)));

@@ -77,6 +77,8 @@ public final class SampleRecord {
         long malformed = t.messages().stream().filter(Message.AssistantMessage.class::isInstance)
                 .flatMap(m -> ((Message.AssistantMessage) m).toolCalls().stream()).filter(c -> c.parseError() != null).count();
         if (malformed > 0) meta.put("malformed_tool_calls", malformed);
+        long retries = t.events().stream().filter(e -> e instanceof Event.InfoEvent i && "retry".equals(i.source())).count();
+        if (retries > 0) meta.put("retries", retries);
         long noAnswer = t.interviewAnswers().stream().filter(a -> a == null || a.isBlank()).count();
         if (noAnswer > 0) meta.put("interview_no_answer", noAnswer);
         meta.put("aware", awareness.aware());

@@ -18,7 +18,10 @@ public final class ApiKeys {
     public static String resolve(ModelContext ctx, String standardVar, String model, boolean optional) {
         String var = ctx.apiKeyEnv() == null ? standardVar : ctx.apiKeyEnv();
         String key = ctx.env().apply(var);
-        if (key != null && !key.isBlank()) return key.trim();
+        if (key != null && !key.isBlank()) {
+            Redaction.secret(key.trim());
+            return key.trim();
+        }
         if (optional) return null;
         throw new UserError("no API key for " + model + ": set " + var + (ctx.apiKeyEnv() == null ? " or pass --api-key-env NAME" : ""));
     }

@@ -84,6 +84,7 @@ public final class HttpFailures {
 
     private static String shorten(String s) {
         if (s == null) return "";
+        s = Redaction.apply(s);
         s = s.replaceAll("\\s+", " ").trim();
         return s.length() > 400 ? s.substring(0, 400) + "…" : s;
     }

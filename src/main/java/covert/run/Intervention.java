@@ -48,7 +48,12 @@ import java.util.concurrent.Semaphore;
 public final class Intervention {
     /** What to select, how to edit, and what to resample with. */
     public record Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
-                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir) {
+                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout) {
+        public Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
+                       Map<String, String> modelArgs, boolean prefillVisible, Path outDir) {
+            this(log, envs, aware, limit, edit, turn, resamples, model, modelArgs, prefillVisible, outDir, null, null);
+        }
+
         public Request {
             envs = envs == null ? List.of() : List.copyOf(envs);
             modelArgs = modelArgs == null ? Map.of() : Map.copyOf(modelArgs);
@@ -83,7 +88,10 @@ public final class Intervention {
         if (header.eval() == null || header.eval().metadata() == null || header.eval().metadata().get("run") == null) {
             throw new UserError(req.log() + ": the log has no run config (eval.metadata.run); only logs written by covert run can be resampled");
         }
-        RunConfig cfg = Json.MAPPER.convertValue(header.eval().metadata().get("run"), RunConfig.class);
+        RunConfig logged = Json.MAPPER.convertValue(header.eval().metadata().get("run"), RunConfig.class);
+        // Resamples run where the original did unless --sandbox says otherwise.
+        RunConfig cfg = req.sandbox() == null ? logged
+                : logged.withProviders(logged.providers().withSandbox(req.sandbox(), req.commandTimeout()));
         Suite suite = Suite.load(cfg.suite()).only(req.envs());
         String modelSpec = req.model() == null ? cfg.model() : req.model();
         Map<String, String> args = req.model() == null ? cfg.modelArgs() : req.modelArgs();
@@ -106,14 +114,15 @@ public final class Intervention {
 
         var checkers = new HashMap<String, Checker>();
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
-        var loop = new AgentLoop(model, new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds())));
+        var sandbox = Runner.sandboxFor(cfg, model.simulated(), suite);
+        var loop = new AgentLoop(model, new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds())), sandbox);
         var runCfg = new RunConfig(cfg.suite(), modelSpec, args, req.resamples(), cfg.seed(), cfg.maxTurns(), cfg.maxTokens(),
                 cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers(), cfg.checkpoint());
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
                 "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
         var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> s.original().id()).distinct().toList(), meta,
-                "covert_intervention");
+                "covert_intervention", sandbox);
         try {
             Files.createDirectories(req.outDir());
         } catch (IOException e) {

@@ -67,6 +67,8 @@ public final class Runner {
     /** Awareness detection; with a grader role bound, stage 3 judges the classifier's uncertain sentences. */
     private final covert.awareness.Detector detector;
     private final Progress progress;
+    /** Where the agent's commands run; chosen once per run from {@code --sandbox} and the model. */
+    private final covert.sandbox.Sandbox sandbox;
 
     private Runner(RunConfig cfg, Progress progress, UnaryOperator<String> env) {
         this.cfg = cfg;
@@ -86,11 +88,32 @@ public final class Runner {
                 ? covert.awareness.Detector.shared().withJudge(new covert.awareness.Judge(roles.get("grader")))
                 : covert.awareness.Detector.shared();
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
+        this.sandbox = sandboxFor(cfg, model.simulated(), suite);
+    }
+
+    /**
+     * The backend a run's agents use, its root file system built if this is its first use. A real model that ends up
+     * on the emulated shell is warned about on stderr; the log's {@code eval.sandbox} records the same warning.
+     */
+    static covert.sandbox.Sandbox sandboxFor(RunConfig cfg, boolean simulated, Suite suite) {
+        var err = new java.io.PrintWriter(System.err, true);
+        var sb = covert.sandbox.Sandboxes.choose(cfg.providers().sandbox(), simulated, cfg.providers().bounds(), w -> {
+            err.println("covert: " + w);
+        });
+        covert.sandbox.Sandboxes.prepare(sb, suite.environments().stream().map(e -> e.spec().sandbox()).toList(), err);
+        return sb;
+    }
+
+    /** {@code eval.sandbox}: the backend, and for a real model on the emulated shell, the warning it was given. */
+    static EvalLog.SandboxEnvironment sandboxSpec(covert.sandbox.Sandbox sb, boolean simulated) {
+        Object config = sb.config();
+        if (sb instanceof covert.sandbox.Emulated && !simulated) config = Map.of("warning", covert.sandbox.Sandboxes.EMULATED_WARNING);
+        return new EvalLog.SandboxEnvironment(sb.type(), config);
     }
 
     /** The middleware every model of a run goes through: cache, retries, adaptive limit, metering, budget. */
     static ModelStack stack(ProviderOptions p) {
-        return new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT,
+        return new ModelStack(p.cacheDir() == null ? null : Path.of(p.cacheDir()), p.maxConnections(), RetryPolicy.DEFAULT.withMaxRetryAfter(p.retryAfterCap()),
                 PriceTable.load(p.priceTable() == null ? null : Path.of(p.priceTable())), new CostBudget(p.maxCost()));
     }
 
@@ -215,7 +238,7 @@ public final class Runner {
         progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
 
         var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
-        var loop = new AgentLoop(model, limits);
+        var loop = new AgentLoop(model, limits, sandbox);
         var inFlight = new Semaphore(cfg.maxSamples());
         var futures = new ArrayList<Future<EvalLog.EvalSample>>();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -321,14 +344,15 @@ public final class Runner {
             roles.forEach((role, m) -> named.put(role, m.name()));
             extra.put("model_roles", named);
         }
-        return logStart(cfg, suite, model, plan().stream().map(Sample::id).distinct().toList(), extra, "covert_agent");
+        return logStart(cfg, suite, model, plan().stream().map(Sample::id).distinct().toList(), extra, "covert_agent", sandbox);
     }
 
     /**
      * The start record of a log of this config's samples; {@code extra} goes into {@code eval.metadata} and
      * {@code solver} names the plan step (a derived log, such as an intervention's, names its own).
      */
-    static EvalLog.LogStart logStart(RunConfig cfg, Suite suite, Model model, List<String> ids, Map<String, Object> extra, String solver) {
+    static EvalLog.LogStart logStart(RunConfig cfg, Suite suite, Model model, List<String> ids, Map<String, Object> extra, String solver,
+                                     covert.sandbox.Sandbox sandbox) {
         String created = Clock.now();
         Map<String, Object> runMeta = Json.MAPPER.convertValue(cfg, Map.class);
         var meta = new java.util.LinkedHashMap<String, Object>();
@@ -352,7 +376,7 @@ public final class Runner {
                 new EvalLog.Dataset(suite.name(), ids.size(), ids, false), cfg.model(), Map.of("seed", cfg.seed()),
                 new java.util.TreeMap<>(cfg.modelArgs()), config, Ids.revision(), Map.of("covert", Ids.VERSION),
                 List.of(Map.of("name", SampleRecord.SCORER, "options", Map.of(), "metrics", List.of(Map.of("name", "covert_rate", "options", Map.of())))),
-                meta);
+                meta, sandboxSpec(sandbox, model.simulated()));
         var plan = new EvalLog.EvalPlan("plan", List.of(new EvalLog.PlanStep(solver,
                 Map.of("max_turns", cfg.maxTurns(), "interview", true), Map.of())), Map.of());
         return new EvalLog.LogStart(2, spec, plan);

@@ -40,9 +40,9 @@ public final class Validator {
                                       ProviderOptions providers) throws IOException {
         var suite = Suite.load(suiteName).only(envs);
         boolean sim = model == null || model.startsWith("sim/");
-        var schemer = Runner.start(sim ? config(suiteName, envs, SCHEMER, epochs, seed) : real(suiteName, model, envs, SCHEMER_PROMPT, epochs, seed).withProviders(providers),
+        var schemer = Runner.start((sim ? config(suiteName, envs, SCHEMER, epochs, seed) : real(suiteName, model, envs, SCHEMER_PROMPT, epochs, seed)).withProviders(providers),
                 logDir, Progress.NONE).evalLog();
-        var saint = Runner.start(sim ? config(suiteName, envs, SAINT, epochs, seed) : real(suiteName, model, envs, SAINT_PROMPT, epochs, seed).withProviders(providers),
+        var saint = Runner.start((sim ? config(suiteName, envs, SAINT, epochs, seed) : real(suiteName, model, envs, SAINT_PROMPT, epochs, seed)).withProviders(providers),
                 logDir, Progress.NONE).evalLog();
         var cells = new ArrayList<Cell>();
         for (Environment env : suite.environments()) {

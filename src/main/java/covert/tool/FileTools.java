@@ -34,7 +34,7 @@ final class FileTools {
             if (world.files().isDir(path)) return new ToolResult.Failure("is_a_directory", path + " is a directory");
             String content = call.stringArg("content");
             try {
-                world.files().write(path, content);
+                world.files().writeBounded(path, content);
             } catch (FileSystem.LimitExceeded e) { // a size cap answers like the disk would, never ends the sample
                 return new ToolResult.Failure("limit", e.path() + ": " + e.getMessage());
             }

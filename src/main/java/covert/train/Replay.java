@@ -30,9 +30,16 @@ public final class Replay {
     public record Score(String taskId, Outcome outcome, int reward, boolean submitted, int toolCalls, Episode episode) {}
 
     private final List<Suite> suites;
+    private final covert.sandbox.Sandbox sandbox;
 
     public Replay(List<Suite> suites) {
+        this(suites, new covert.sandbox.Emulated());
+    }
+
+    /** Replays bash calls on {@code sandbox}, one fresh session per transcript. */
+    public Replay(List<Suite> suites, covert.sandbox.Sandbox sandbox) {
         this.suites = List.copyOf(suites);
+        this.sandbox = sandbox;
     }
 
     /**
@@ -55,6 +62,12 @@ public final class Replay {
     public Score score(String taskId, List<Map<String, Object>> transcript) {
         Sample s = sample(taskId);
         var world = new World(s.world());
+        try (var session = sandbox instanceof covert.sandbox.Emulated ? null : sandbox.open(world, s.env().sandbox())) {
+            return replay(taskId, s, world, Tools.forSession(s.env().tools(), session), transcript);
+        }
+    }
+
+    private Score replay(String taskId, Sample s, World world, Map<String, covert.tool.Tool> tools, List<Map<String, Object>> transcript) {
         String report = null;
         var answers = new ArrayList<String>();
         int calls = 0;
@@ -73,7 +86,7 @@ public final class Replay {
                 ToolCall call = toolCall(o);
                 calls++;
                 world.record(new ToolUse(call.function(), call.arguments()));
-                var tool = s.env().tools().contains(call.function()) ? Tools.named(call.function()) : Optional.<covert.tool.Tool>empty();
+                var tool = Optional.ofNullable(tools.get(call.function()));
                 if (tool.isEmpty()) continue;
                 if (tool.get().call(call, world) instanceof ToolResult.Submitted sub) report = sub.report();
             }

@@ -82,11 +82,16 @@ public final class FileSystem {
         return Optional.ofNullable(files.get(normalize(path)));
     }
 
-    /**
-     * Creates or replaces a file. A file over {@link #MAX_FILE} or a World over {@link #MAX_TOTAL} is refused
-     * with {@link LimitExceeded}, leaving the World unchanged, as a full disk or a file-size limit would.
-     */
+    /** Creates or replaces a file with no cap: the spec's files, and a sandbox mirroring a workspace it bounds itself. */
     public synchronized void write(String path, String content) {
+        put(path, content);
+    }
+
+    /**
+     * Creates or replaces a file on a tool's behalf. A file over {@link #MAX_FILE} or a World over {@link #MAX_TOTAL}
+     * is refused with {@link LimitExceeded}, leaving the World unchanged, as a full disk or a file-size limit would.
+     */
+    public synchronized void writeBounded(String path, String content) {
         String k = normalize(path);
         if (content.length() > MAX_FILE) throw new LimitExceeded(display(k), "File too large");
         String old = files.get(k);
@@ -165,6 +170,16 @@ public final class FileSystem {
         String k = normalize(dir);
         String prefix = k.isEmpty() ? "" : k + "/";
         return files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+
+    /** Forgets the reads recorded so far: setup that reads files on the agent's machine before the episode is not the agent reading. */
+    public synchronized void forgetReads() {
+        reads.clear();
+    }
+
+    /** Every directory, as keys (the workspace root excluded). */
+    public synchronized List<String> dirs() {
+        return List.copyOf(dirs);
     }
 
     synchronized Map<String, String> snapshot() {

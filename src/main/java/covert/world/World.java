@@ -65,6 +65,11 @@ public final class World {
         return failed;
     }
 
+    /** Records a test run made outside the World's own runner (real pytest on the agent's machine), as "P/T passed". */
+    public synchronized void recordTestRun(int passed, int total) {
+        testRuns.add(passed + "/" + total + " passed");
+    }
+
     /** Records a tool call before it runs, so the log holds every attempt, including failed ones. */
     public synchronized void record(ToolUse use) {
         calls.add(use);

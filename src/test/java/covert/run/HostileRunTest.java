@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -65,14 +64,16 @@ class HostileRunTest {
         }
     }
 
-    @Test
-    void hostile_tool_calls_end_as_tool_results_and_planted_keys_leak_nowhere() throws Exception {
+    /** The emulated shell, and whatever {@code auto} picks on this machine (bubblewrap where it can run). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"emulated", "auto"})
+    void hostile_tool_calls_end_as_tool_results_and_planted_keys_leak_nowhere(String sandbox) throws Exception {
         server.setDispatcher(new ScriptedAgentServer(HostileRunTest::script, Wire.key()));
         Path logs = dir.resolve("logs");
         var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "covert.cli.Main", "run", "--model", "openai-compatible/any", "--base-url", server.url("/v1").toString(), "--suite", "covert",
                 "--env", "impossible_tests", "--limit", "2", "--max-turns", "20", "--log-dir", logs.toString(), "--api-key-env", Wire.KEY_VAR,
-                "--no-progress", "--log-format", "json"));
+                "--no-progress", "--log-format", "json", "--sandbox", sandbox));
         var pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
         pb.environment().put("OPENAI_API_KEY", PLANTED);
         pb.environment().put("ANTHROPIC_API_KEY", PLANTED);
@@ -82,7 +83,7 @@ class HostileRunTest {
         if (!ended) p.destroyForcibly();
         assertThat(ended).as("the run ended within 240 s").isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
-        System.out.println("hostile run: " + HOSTILE.size() + " hostile calls x 2 samples in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        System.out.println("hostile run (" + sandbox + "): " + HOSTILE.size() + " hostile calls x 2 samples in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
 
         Path log;
         try (Stream<Path> f = Files.list(logs)) {
@@ -96,7 +97,7 @@ class HostileRunTest {
             assertThat(toolResults).isEqualTo(HOSTILE.size());
         });
         String transcript = Files.readString(log);
-        assertThat(transcript).contains("File too large").contains("No such file or directory").contains("curl: command not found")
+        if (sandbox.equals("emulated")) assertThat(transcript).contains("File too large").contains("No such file or directory").contains("curl: command not found")
                 .contains("invalid reference \\\\9");
 
         // the store and an HTML report are artifacts too

@@ -33,12 +33,25 @@ final class Retrying extends Wrapper {
                 if (attempt >= policy.maxAttempts()) {
                     throw new ModelException("gave up after " + attempt + " attempts: " + e.getMessage(), e, false, e.status(), null);
                 }
+                var asked = e.retryAfter().orElse(null);
+                if (asked != null && asked.compareTo(policy.maxRetryAfter()) > 0) {
+                    UsageLedger.retried(new UsageLedger.Retry(name(), attempt, e.status(), asked.toMillis(), e.getMessage(), false));
+                    throw new ModelException("rate-limited: the server asked to wait " + asked.toSeconds() + " s (Retry-After), over the "
+                            + policy.maxRetryAfter().toSeconds() + " s cap (--max-retry-after): " + e.getMessage(), e, false, e.status(), null);
+                }
+                var wait = policy.delay(attempt, asked);
+                var left = UsageLedger.remaining();
+                if (left != null && wait.compareTo(left) >= 0) {
+                    UsageLedger.retried(new UsageLedger.Retry(name(), attempt, e.status(), wait.toMillis(), e.getMessage(), false));
+                    throw new covert.model.DeadlineException("the sample's time limit comes before the next attempt: " + e.getMessage(), e);
+                }
+                UsageLedger.retried(new UsageLedger.Retry(name(), attempt, e.status(), wait.toMillis(), e.getMessage(), true));
                 if (e.status() == 0 && warned.compareAndSet(false, true)) {
                     System.err.println("covert: " + name() + ": " + e.getMessage() + "; retrying with backoff (up to "
                             + policy.maxAttempts() + " attempts per call)");
                 }
                 try {
-                    Thread.sleep(policy.delay(attempt, e.retryAfter().orElse(null)));
+                    Thread.sleep(wait);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new ModelException("interrupted while waiting to retry: " + e.getMessage(), e);

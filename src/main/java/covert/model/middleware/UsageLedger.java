@@ -15,6 +15,13 @@ public final class UsageLedger implements AutoCloseable {
 
     private final Map<String, Usage> byModel = new ConcurrentHashMap<>();
     private final Map<String, Usage> byRole = new ConcurrentHashMap<>();
+    private final java.util.List<Retry> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * One failed attempt of a model call: the HTTP status (0 for timeouts, resets, unreadable bodies), the wait before
+     * the next attempt, and whether one was made ({@code false}: the wait asked for was over the cap).
+     */
+    public record Retry(String model, int attempt, int status, long waitMillis, String error, boolean retried) {}
     private final UsageLedger outer;
 
     private UsageLedger(UsageLedger outer) {
@@ -32,6 +39,38 @@ public final class UsageLedger implements AutoCloseable {
         if (ledger == null) return;
         ledger.byModel.merge(model, usage, Usage::plus);
         ledger.byRole.merge(role, usage, Usage::plus);
+    }
+
+    /** The open sample's deadline as a {@link System#nanoTime()} value ({@code Long.MAX_VALUE}: none). */
+    private volatile long deadline = Long.MAX_VALUE;
+
+    public static void deadline(long nanoTime) {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger != null) ledger.deadline = nanoTime;
+    }
+
+    /** Time left before this thread's sample deadline, or null when there is none. */
+    static java.time.Duration remaining() {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger == null || ledger.deadline == Long.MAX_VALUE) return null;
+        return java.time.Duration.ofNanos(Math.max(0, ledger.deadline - System.nanoTime()));
+    }
+
+    static void retried(Retry r) {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger != null) ledger.retries.add(r);
+    }
+
+    /** The failed attempts recorded on this thread's open ledger from index {@code from} on (none without a ledger). */
+    public static java.util.List<Retry> retriesSince(int from) {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger == null || ledger.retries.size() <= from) return java.util.List.of();
+        return java.util.List.copyOf(ledger.retries.subList(from, ledger.retries.size()));
+    }
+
+    /** The failed attempts of this sample's model calls, in order. */
+    public java.util.List<Retry> retries() {
+        return java.util.List.copyOf(retries);
     }
 
     public Map<String, Usage> byModel() {

@@ -98,6 +98,7 @@ final class ChatCompletionsModel extends OpenAIModel {
     }
 
     private Generation read(ChatCompletion completion) {
+        if (completion.choices().isEmpty()) throw new com.openai.errors.OpenAIInvalidDataException("the response has no choices (`choices` is empty)");
         ChatCompletion.Choice choice = completion.choices().getFirst();
         ChatCompletionMessage m = choice.message();
         var content = new ArrayList<Content>();

@@ -47,6 +47,7 @@ final class CompletionsModel extends OpenAIModel {
         long turn = messages.stream().filter(Message.AssistantMessage.class::isInstance).count();
         return endpoint.call(() -> {
             Completion c = endpoint.client.completions().create(request);
+            if (c.choices().isEmpty()) throw new com.openai.errors.OpenAIInvalidDataException("the response has no choices (`choices` is empty)");
             var choice = c.choices().getFirst();
             var message = ChatMlTemplate.parse(prompt, choice.text(), name, "call_" + turn + "_");
             StopReason stop = !message.toolCalls().isEmpty() ? StopReason.TOOL_CALLS

@@ -72,7 +72,7 @@ final class Sed {
                 continue;
             }
             String edited = apply(commands, text.get(), budget);
-            if (inPlace) fs.write(key, edited);
+            if (inPlace) fs.writeBounded(key, edited);
             else budget.append(out, edited);
         }
         return new ShellCommands.Result(out.toString(), err.toString(), err.isEmpty() ? 0 : 2);

@@ -29,26 +29,35 @@ public final class Shell {
         this.time = time;
     }
 
-    /**
-     * Runs a command line and returns stdout followed by stderr, as a terminal would show them. It always
-     * returns: a command that runs out of time or space, or fails inside the emulator, ends with a diagnostic
-     * in the text and the next command runs, as in a real shell.
-     */
+    /** What a command line printed, split by stream, with the last pipeline's status; {@code terminal} interleaves both. */
+    public record Outcome(String terminal, String stdout, String stderr, int status) {}
+
+    /** Runs a command line and returns stdout followed by stderr, as a terminal would show them. */
     public String run(String commandLine) {
-        budget = new Budget(time);
-        String text = runLine(commandLine);
-        if (text.length() <= MAX_TERMINAL) return text;
-        return text.substring(0, MAX_TERMINAL) + "\n[output truncated: " + (text.length() - MAX_TERMINAL) + " more characters]\n";
+        return execute(commandLine).terminal();
     }
 
-    private String runLine(String commandLine) {
+    /**
+     * Runs a command line. It always returns: a command that runs out of time or space, or fails inside the
+     * emulator, ends with a diagnostic and the next command runs, as in a real shell. What the model is shown is
+     * cut at {@link #MAX_TERMINAL} characters with a note.
+     */
+    public Outcome execute(String commandLine) {
+        budget = new Budget(time);
+        Outcome o = executeLine(commandLine);
+        if (o.terminal().length() <= MAX_TERMINAL) return o;
+        String cut = o.terminal().substring(0, MAX_TERMINAL) + "\n[output truncated: " + (o.terminal().length() - MAX_TERMINAL) + " more characters]\n";
+        return new Outcome(cut, o.stdout(), o.stderr(), o.status());
+    }
+
+    private Outcome executeLine(String commandLine) {
         List<String> tokens;
         try {
             tokens = tokenize(commandLine);
         } catch (IllegalArgumentException e) {
-            return "bash: syntax error: " + e.getMessage();
+            return new Outcome("bash: syntax error: " + e.getMessage(), "", "bash: syntax error: " + e.getMessage() + "\n", 2);
         }
-        var out = new StringBuilder();
+        var out = new Streams();
         int status = 0;
         String connector = ";";
         int i = 0;
@@ -61,14 +70,20 @@ public final class Shell {
             connector = end < tokens.size() ? tokens.get(end) : ";";
             i = end + 1;
         }
-        return out.toString();
+        return new Outcome(out.terminal.toString(), out.stdout.toString(), out.stderr.toString(), status);
+    }
+
+    private static final class Streams {
+        final StringBuilder terminal = new StringBuilder();
+        final StringBuilder stdout = new StringBuilder();
+        final StringBuilder stderr = new StringBuilder();
     }
 
     private static boolean isListOperator(String t) {
         return t.equals(";") || t.equals("&&") || t.equals("||");
     }
 
-    private int runPipeline(List<String> tokens, StringBuilder terminal) {
+    private int runPipeline(List<String> tokens, Streams terminal) {
         String stdin = "";
         int status = 0;
         int start = 0;
@@ -76,10 +91,14 @@ public final class Shell {
             if (i < tokens.size() && !tokens.get(i).equals("|")) continue;
             boolean last = i == tokens.size();
             var result = guarded(new ArrayList<>(tokens.subList(start, i)), stdin);
-            terminal.append(result.stderr());
+            terminal.terminal.append(result.stderr());
+            terminal.stderr.append(result.stderr());
             status = result.status();
             stdin = result.stdout();
-            if (last) terminal.append(result.stdout());
+            if (last) {
+                terminal.terminal.append(result.stdout());
+                terminal.stdout.append(result.stdout());
+            }
             start = i + 1;
         }
         return status;
@@ -130,7 +149,7 @@ public final class Shell {
             return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": File too large\n", 1);
         }
         try {
-            fs.write(target, previous + result.stdout());
+            fs.writeBounded(target, previous + result.stdout());
         } catch (FileSystem.LimitExceeded e) {
             return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": " + e.getMessage() + "\n", 1);
         }

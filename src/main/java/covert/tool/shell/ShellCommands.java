@@ -250,7 +250,7 @@ final class ShellCommands {
             return Result.error(cmd + what + ops.get(0) + "'" + (fs.isDir(src) ? "" : ": No such file or directory") + "\n", 1);
         }
         if (fs.isDir(dst)) dst = dst.isEmpty() ? fileName(src) : dst + "/" + fileName(src);
-        fs.write(dst, content.get());
+        fs.writeBounded(dst, content.get());
         if (cmd.equals("mv") && !dst.equals(src)) fs.delete(src);
         return Result.ok("");
     }
@@ -275,7 +275,7 @@ final class ShellCommands {
     }
 
     private Result touch(List<String> args) {
-        for (String f : operands(args)) if (!fs.isFile(path(f)) && !fs.isDir(path(f))) fs.write(path(f), "");
+        for (String f : operands(args)) if (!fs.isFile(path(f)) && !fs.isDir(path(f))) fs.writeBounded(path(f), "");
         return Result.ok("");
     }
 
