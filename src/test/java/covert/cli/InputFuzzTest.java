@@ -255,7 +255,12 @@ class InputFuzzTest {
                 List.of("envs", "--suite", "covert", "--json"),
                 List.of("stats", "interval", "--successes", "3", "--trials", "10", "--method", "exact", "--confidence", "0.9"));
         var args = new ArrayList<>(valid.get(random.nextInt(valid.size())));
-        int at = 1 + random.nextInt(args.size() - 1);
+        // output paths stay as given, so nothing is written outside the case's directory (the cwd is the repository)
+        var free = new ArrayList<Integer>();
+        for (int i = 1; i < args.size(); i++) {
+            if (!OUTPUTS.contains(args.get(i)) && !OUTPUTS.contains(args.get(i - 1))) free.add(i);
+        }
+        int at = free.get(random.nextInt(free.size()));
         String[] junk = {"2147483647", "-1", "0", "", "99999999999999999999", "1e309", "NaN", "/nonexistent/dir/x", "/dev/zero", "--bogus",
                 "\u0000", "-", "../../../../etc/passwd", "sim/", "x".repeat(5000)};
         switch (random.nextInt(3)) {
@@ -265,6 +270,8 @@ class InputFuzzTest {
         }
         return args.toArray(String[]::new);
     }
+
+    static final java.util.Set<String> OUTPUTS = java.util.Set.of("--html", "--db", "--log-dir");
 
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
