@@ -24,6 +24,10 @@ final class RewardServerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     String host;
 
+    @Option(names = "--deadline", defaultValue = "30", description = "Seconds one /score request may take before it is stopped "
+            + "with a 503. Default: ${DEFAULT-VALUE}.")
+    long deadlineSeconds;
+
     @Option(names = "--suite", split = ",", description = "Suites whose tasks are scored (default: train,validation).")
     List<String> suites = new ArrayList<>();
 
@@ -40,7 +44,7 @@ final class RewardServerCommand implements Callable<Integer> {
         covert.sandbox.Sandboxes.prepare(sb, loaded.stream().flatMap(s -> s.environments().stream()).map(e -> e.spec().sandbox()).toList(),
                 spec.commandLine().getErr());
         var replay = new Replay(loaded, sb);
-        try (var server = RewardServer.start(replay, host, port)) {
+        try (var server = RewardServer.start(replay, host, port, java.time.Duration.ofSeconds(deadlineSeconds))) {
             spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names) + ")");
             spec.commandLine().getOut().flush();
             new CountDownLatch(1).await();

@@ -50,7 +50,8 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (n < 1) throw new UserError("--trials must be at least 1");
-            if (confidence <= 0 || confidence >= 1) throw new UserError("--confidence must be between 0 and 1");
+            if (k < 0 || k > n) throw new UserError("--successes must be between 0 and --trials");
+            if (!(confidence > 0 && confidence < 1)) throw new UserError("--confidence must be between 0 and 1"); // NaN fails too
             var r = Interval.parse(method).of(k, n, confidence);
             var m = new LinkedHashMap<String, Object>();
             m.put("estimate", r.rate());

@@ -26,6 +26,9 @@ public final class SpecLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** Most variants (the product of the axes' sizes) one environment may have. */
+    public static final int MAX_VARIANTS = 10_000;
+
     private SpecLoader() {}
 
     public static EnvironmentSpec parse(String source, String yaml) {
@@ -33,7 +36,7 @@ public final class SpecLoader {
         try {
             spec = YAML.readValue(yaml, EnvironmentSpec.class);
         } catch (JsonProcessingException e) {
-            throw new UserError(source + where(e, yaml) + ": " + describe(e));
+            throw new UserError(source + where(e, yaml) + ": " + covert.log.Json.problem(e));
         }
         if (spec == null) throw new UserError(source + ": empty environment spec");
         validate(source, spec);
@@ -57,44 +60,6 @@ public final class SpecLoader {
         return loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
-    private static String describe(JsonProcessingException e) {
-        String path = e instanceof MismatchedInputException m ? fieldPath(m) : "";
-        if (e instanceof UnrecognizedPropertyException u) {
-            path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-            var known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return "unknown field '" + u.getPropertyName() + "'" + (path.isEmpty() ? "" : " in " + path) + " (known: " + known + ")";
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            var known = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
-            return "invalid value '" + f.getValue() + "' for " + path + " (known: " + known + ")";
-        }
-        String msg = e.getOriginalMessage();
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null
-                && (msg.startsWith("Cannot construct instance") || msg.startsWith("Cannot deserialize value"))) {
-            return (path.isEmpty() ? "" : path + ": ") + "expected " + shape(m.getTargetType());
-        }
-        if (msg.startsWith("Missing required creator property")) {
-            String field = msg.replaceAll(".*'([^']+)'.*", "$1");
-            return "missing required field '" + field + "'" + (path.isEmpty() ? "" : " in " + path);
-        }
-        msg = msg.split("\n")[0].replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+\\.[\\w.$]+`", "value").strip();
-        return (path.isEmpty() ? "" : path + ": ") + msg;
-    }
-
-    private static String shape(Class<?> type) {
-        if (java.util.Collection.class.isAssignableFrom(type)) return "a list";
-        if (type == String.class) return "a string";
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
-        return "a mapping of fields";
-    }
-
-    private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
     private static void validate(String source, EnvironmentSpec spec) {
         if (!spec.id().matches("[a-z0-9][a-z0-9_-]*")) {
             throw new UserError(source + ": id '" + spec.id() + "' must be lower-case letters, digits, '_' or '-'");
@@ -105,9 +70,16 @@ public final class SpecLoader {
             throw new UserError(source + ": placeholder {{" + unknown.get(0) + "}} names no variant axis (axes: "
                     + String.join(", ", spec.variants().keySet()) + ")");
         }
-        spec.variants().forEach((axis, values) -> {
-            if (values == null || values.isEmpty()) throw new UserError(source + ": variant axis '" + axis + "' has no values");
-        });
+        long combinations = 1;
+        for (var axis : spec.variants().entrySet()) {
+            var values = axis.getValue();
+            if (values == null || values.isEmpty()) throw new UserError(source + ": variant axis '" + axis.getKey() + "' has no values");
+            combinations = Math.min(combinations * values.size(), MAX_VARIANTS + 1L);
+        }
+        // every combination becomes a sample: 40 two-valued axes would be 2^40 of them
+        if (combinations > MAX_VARIANTS) {
+            throw new UserError(source + ": its variant axes make more than " + MAX_VARIANTS + " combinations; split the environment");
+        }
         CheckerSpec c = spec.checker();
         if (c.className() == null && c.violations().isEmpty()) {
             throw new UserError(source + ": checker needs 'violations' rules or a 'class'");

@@ -64,11 +64,7 @@ public record Suite(String name, List<Environment> environments) {
         if (files.isEmpty()) throw new UserError("suite directory " + dir + " has no .yaml environment specs");
         var specs = new ArrayList<EnvironmentSpec>();
         for (Path f : files) {
-            try {
-                specs.add(SpecLoader.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UserError("cannot read " + f + ": " + e.getMessage());
-            }
+            specs.add(SpecLoader.parse(f.toString(), covert.log.TextFiles.read(f, covert.log.TextFiles.MAX_SPEC)));
         }
         return of(Path.of(name).getFileName().toString(), specs);
     }

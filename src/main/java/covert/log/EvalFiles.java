@@ -35,9 +35,9 @@ public final class EvalFiles {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError(path + ": no such log file");
         } catch (JsonProcessingException e) {
-            throw new UserError(path + ": bad JSON inside the .eval log: " + e.getOriginalMessage().split("\n")[0]);
+            throw new UserError(path + ": bad JSON inside the .eval log: " + Json.problem(e));
         } catch (IOException e) {
-            throw new UserError(path + ": not a readable .eval (ZIP) log: " + e.getMessage());
+            throw new UserError(path + ": not a readable .eval (ZIP) log: " + problem(e));
         }
     }
 
@@ -64,8 +64,15 @@ public final class EvalFiles {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError(path + ": no such log file");
         } catch (IOException e) {
-            throw new UserError(path + ": not a readable .eval (ZIP) log: " + e.getMessage());
+            throw new UserError(path + ": not a readable .eval (ZIP) log: " + problem(e));
         }
+    }
+
+    /** One line on what is wrong inside an archive: the JSON problem in the log's terms, or the I/O failure. */
+    static String problem(IOException e) {
+        if (e instanceof JsonProcessingException j) return Json.problem(j);
+        String m = e.getMessage();
+        return m == null ? "cannot read it" : m.lines().findFirst().orElse("cannot read it");
     }
 
     /** Inspect's EvalSampleSummary, as far as reports read it. */
@@ -114,9 +121,16 @@ public final class EvalFiles {
     }
 
     private static <T> T readJson(ZipFile zip, ZipArchiveEntry e, Class<T> type) throws IOException {
+        T value;
         try (InputStream in = zip.getInputStream(e)) {
-            return Json.MAPPER.readValue(in, type);
+            value = Json.MAPPER.readValue(in, type);
         }
+        // "null" parses to null; a header or sample without its fields is as broken as malformed JSON
+        if (value == null || value instanceof EvalLog log && log.eval() == null || value instanceof EvalLog.EvalSample s && s.id() == null
+                || value instanceof Object[] items && java.util.Arrays.asList(items).contains(null)) {
+            throw new IOException(e.getName() + " does not hold what an eval log's " + e.getName() + " holds");
+        }
+        return value;
     }
 
     /** What a torn log (a killed run) still holds: its start record and the samples written whole. */
@@ -141,6 +155,7 @@ public final class EvalFiles {
                     else if (e.getName().equals("header.json")) finished = true;
                     else if (e.getName().startsWith("samples/")) {
                         var s = Json.MAPPER.readValue(bytes, EvalLog.EvalSample.class);
+                        if (s == null || s.id() == null) break; // not a sample Covert wrote: what follows is not trusted either
                         samples.put(s.id() + "#" + s.epoch(), s);
                     }
                 } catch (IOException broken) {
@@ -148,7 +163,19 @@ public final class EvalFiles {
                 }
             }
         }
-        if (start == null) throw new UserError(path + ": not a Covert .eval journal (no _journal/start.json)");
-        return new Torn(start, samples, finished);
+        if (start == null || start.eval() == null) {
+            if (java.nio.file.Files.size(path) == 0) throw new UserError(path + ": empty log: the run was killed before it started; start it again");
+            throw new UserError(path + ": not a Covert .eval journal (no _journal/start.json)");
+        }
+        // header.json without a central directory is a finish the kill cut short: the samples are whole, so resume it
+        return new Torn(start, samples, finished && hasCentralDirectory(path));
+    }
+
+    private static boolean hasCentralDirectory(Path path) {
+        try (var zip = ZipFile.builder().setPath(path).get()) {
+            return zip.getEntry("header.json") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

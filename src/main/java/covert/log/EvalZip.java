@@ -57,6 +57,11 @@ public final class EvalZip implements AutoCloseable {
         zip.addRawArchiveEntry(e, new ByteArrayInputStream(d.data()));
     }
 
+    /** Pushes what was added to the file, so another process (a resume) sees every entry added so far. */
+    public synchronized void flush() throws IOException {
+        zip.flush();
+    }
+
     /** Entry name of a sample, as the viewer builds it from a summary. */
     public static String sampleEntry(String id, int epoch) {
         return "samples/" + id + "_epoch_" + epoch + ".json";

@@ -96,7 +96,8 @@ public final class LogFiles {
         return Json.MAPPER.readValue(json, EvalLog.EvalSample.class);
     }
 
-    private static void move(Path tmp, Path path) throws IOException {
+    /** Puts a finished file under its final name in one step, so a reader or a resume never sees half of it. */
+    public static void move(Path tmp, Path path) throws IOException {
         try {
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -134,9 +135,9 @@ public final class LogFiles {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UserError(path + ": no such log file");
         } catch (JsonProcessingException e) {
-            throw new UserError(path + ": not a valid eval log: " + e.getOriginalMessage().split("\n")[0]);
+            throw new UserError(path + ": not a valid eval log: " + Json.problem(e));
         } catch (IOException e) {
-            throw new UserError(path + ": cannot read: " + e.getMessage());
+            throw new UserError(path + ": cannot read: " + EvalFiles.problem(e));
         }
     }
 
@@ -158,7 +159,7 @@ public final class LogFiles {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UserError(path + ": no such log file");
         } catch (IOException e) {
-            throw new UserError(path + ": not a readable eval log: " + e.getMessage());
+            throw new UserError(path + ": not a readable eval log: " + EvalFiles.problem(e));
         }
     }
 
@@ -179,9 +180,9 @@ public final class LogFiles {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new UserError(path + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": not a valid JSON eval log: " + e.getOriginalMessage().split("\n")[0]);
+                    + ": not a valid JSON eval log: " + Json.problem(e));
         } catch (IOException e) {
-            throw new UserError(path + ": cannot read: " + e.getMessage());
+            throw new UserError(path + ": cannot read: " + EvalFiles.problem(e));
         }
     }
 

@@ -4,9 +4,7 @@ import covert.log.EvalLog;
 import covert.log.EvalZip;
 import covert.log.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,24 +14,38 @@ import java.util.function.BinaryOperator;
 /**
  * An {@code .eval} log written as the run goes: {@code _journal/start.json} first, each sample entry as it
  * completes, a {@code _journal/summaries/N.json} chunk every {@value #CHUNK} samples, and at the end
- * {@code summaries.json}, {@code reductions.json} and {@code header.json}. A resumed run writes a fresh
- * archive next to the torn one and replaces it only when finished.
+ * {@code summaries.json}, {@code reductions.json} and {@code header.json}.
+ * <p>
+ * No kill leaves a half-made file under the final name: the archive appears there only once its start
+ * record is written, and the finished log is written beside it and moved over it in one step, so until
+ * then the final name holds a torn log that {@code --resume} continues. A resumed run likewise writes a
+ * fresh archive next to the torn one and replaces it only when finished.
  */
 public final class EvalRunLog implements RunLog {
     static final int CHUNK = 200;
 
+    private static final String START = "_journal/start.json";
+
+    /** A sample's entry name and deflated body, kept so that the finished archive can be written afresh. */
+    private record Entry(String name, EvalZip.Deflated body) {}
+
     private final Path target;
     private final Path writing;
     private final EvalZip zip;
-    private final Map<String, EvalZip.Deflated> bodies = new LinkedHashMap<>();
+    private final EvalZip.Deflated start;
+    private final Map<String, Entry> bodies = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
     private final List<Map<String, Object>> pending = new ArrayList<>();
     private int chunks;
 
-    private EvalRunLog(Path target, Path writing) throws IOException {
+    private EvalRunLog(Path target, Path writing, Path opened, EvalLog.LogStart start) throws IOException {
         this.target = target;
         this.writing = writing;
-        this.zip = new EvalZip(writing);
+        java.nio.file.Files.deleteIfExists(opened); // what an earlier killed attempt left half-written
+        this.zip = new EvalZip(opened);
+        this.start = EvalZip.json(start);
+        zip.add(START, this.start);
+        zip.flush();
     }
 
     /**
@@ -41,30 +53,31 @@ public final class EvalRunLog implements RunLog {
      * step, so a reader sees the old log or the new one and a crash leaves the old one in place.
      */
     public static void rewrite(Path path, EvalLog log) throws IOException {
-        Path tmp = path.resolveSibling(path.getFileName() + ".writing");
-        var out = new EvalRunLog(tmp, tmp);
-        out.zip.add("_journal/start.json", EvalZip.json(new EvalLog.LogStart(log.version(), log.eval(), log.plan())));
+        Path tmp = sibling(path, ".writing");
+        var out = new EvalRunLog(tmp, tmp, tmp, new EvalLog.LogStart(log.version(), log.eval(), log.plan()));
         for (var s : log.samples()) out.add(s);
         out.finish(log, Map.of(), (a, b) -> a);
-        try {
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-        }
+        covert.log.LogFiles.move(tmp, path);
     }
 
+    /** A fresh log: opened under a temporary name and moved to {@code path} once its start record is on disk. */
     static EvalRunLog create(Path path, EvalLog.LogStart start) throws IOException {
-        var log = new EvalRunLog(path, path);
-        log.zip.add("_journal/start.json", EvalZip.json(start));
+        Path opening = sibling(path, ".starting");
+        var log = new EvalRunLog(path, path, opening, start);
+        covert.log.LogFiles.move(opening, path); // the open channel follows the file: appends continue under the final name
         return log;
     }
 
     /** Continues a torn log: copies what it holds into a fresh archive, which replaces it when the run ends. */
     static EvalRunLog resume(Path path, EvalLog.LogStart start, List<EvalLog.EvalSample> done) throws IOException {
-        var log = new EvalRunLog(path, path.resolveSibling(path.getFileName() + ".resuming"));
-        log.zip.add("_journal/start.json", EvalZip.json(start));
+        Path resuming = sibling(path, ".resuming");
+        var log = new EvalRunLog(path, resuming, resuming, start);
         for (var s : done) log.add(s);
         return log;
+    }
+
+    private static Path sibling(Path path, String suffix) {
+        return path.resolveSibling(path.getFileName() + suffix);
     }
 
     @Override
@@ -77,8 +90,9 @@ public final class EvalRunLog implements RunLog {
         var body = EvalZip.json(s);
         var summary = summary(s);
         synchronized (this) {
-            zip.add(EvalZip.sampleEntry(s.id(), s.epoch()), body);
-            bodies.put(Journal.key(s), body);
+            String name = EvalZip.sampleEntry(s.id(), s.epoch());
+            zip.add(name, body);
+            bodies.put(Journal.key(s), new Entry(name, body));
             summaries.put(Journal.key(s), summary);
             pending.add(summary);
             if (pending.size() >= CHUNK) flushSummaries();
@@ -148,24 +162,45 @@ public final class EvalRunLog implements RunLog {
     @Override
     public synchronized void finish(EvalLog complete, Map<String, EvalLog.EvalSample> rescored, BinaryOperator<EvalLog.EvalSample> merge)
             throws IOException {
-        flushSummaries();
+        var changed = new ArrayList<Entry>();
         for (var e : rescored.entrySet()) {
-            // Same entry name again: ZIP readers (Inspect's included) take the last entry of a name.
-            var full = Json.MAPPER.readValue(inflate(bodies.get(e.getKey())), EvalLog.EvalSample.class);
+            var full = Json.MAPPER.readValue(inflate(bodies.get(e.getKey()).body()), EvalLog.EvalSample.class);
             var merged = merge.apply(full, e.getValue());
-            zip.add(EvalZip.sampleEntry(merged.id(), merged.epoch()), EvalZip.json(merged));
+            var entry = new Entry(EvalZip.sampleEntry(merged.id(), merged.epoch()), EvalZip.json(merged));
+            bodies.put(e.getKey(), entry);
+            changed.add(entry);
             var sum = summaries.get(e.getKey());
             sum.put("scores", thinScores(merged.scores()));
             sum.put("metadata", thin(merged.metadata()));
         }
+        if (writing.equals(target)) {
+            // A fresh run's archive is its own journal: close it as a torn but resumable log, write the finished
+            // log beside it, then swap, so a kill in between leaves one or the other whole under the final name.
+            zip.close();
+            Path finishing = sibling(target, ".finishing");
+            try (var out = new EvalZip(finishing)) {
+                out.add(START, start);
+                for (var e : bodies.values()) out.add(e.name(), e.body());
+                writeEnd(out, complete);
+            }
+            covert.log.LogFiles.move(finishing, target);
+            return;
+        }
+        flushSummaries();
+        for (var e : changed) zip.add(e.name(), e.body()); // same name again: ZIP readers (Inspect's included) take the last entry
+        writeEnd(zip, complete);
+        zip.close();
+        covert.log.LogFiles.move(writing, target);
+        java.nio.file.Files.deleteIfExists(sibling(target, ".finishing")); // left by a run killed while finishing
+    }
+
+    private void writeEnd(EvalZip out, EvalLog complete) throws IOException {
         var order = complete.samples().stream().map(Journal::key).toList();
-        zip.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList()));
-        zip.add("reductions.json", EvalZip.json(complete.reductions()));
+        out.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList()));
+        out.add("reductions.json", EvalZip.json(complete.reductions()));
         var header = new EvalLog(complete.version(), complete.status(), complete.eval(), complete.plan(), complete.results(),
                 complete.stats(), complete.error(), complete.invalidated(), complete.tags(), complete.metadata(), null, null);
-        zip.add("header.json", EvalZip.json(header));
-        zip.close();
-        if (!writing.equals(target)) Files.move(writing, target, StandardCopyOption.REPLACE_EXISTING);
+        out.add("header.json", EvalZip.json(header));
     }
 
     private static byte[] inflate(EvalZip.Deflated d) throws IOException {

@@ -39,11 +39,17 @@ final class Journal implements RunLog {
         return log.resolveSibling(name.replaceAll("\\.json$", "") + SUFFIX);
     }
 
+    /**
+     * Starts a journal. Its start line is written under a temporary name that is then moved to {@code path},
+     * so a journal under its own name always has a whole start line, however early the run is killed.
+     */
     static Journal create(Path path, EvalLog.LogStart start, Path log) throws IOException {
-        var w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        var j = new Journal(path, w);
+        if (Files.exists(path)) throw new java.nio.file.FileAlreadyExistsException(path.toString());
+        Path starting = path.resolveSibling(path.getFileName() + ".starting");
+        Files.writeString(starting, Json.MAPPER.writeValueAsString(start) + "\n", StandardCharsets.UTF_8);
+        covert.log.LogFiles.move(starting, path);
+        var j = new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
         j.log = log;
-        j.writeLine(Json.MAPPER.writeValueAsString(start));
         return j;
     }
 
@@ -57,23 +63,32 @@ final class Journal implements RunLog {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError(path + ": no such journal or log to resume");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(path + ": not a Covert journal (not UTF-8 text)");
         }
-        if (lines.isEmpty()) throw new UserError(path + ": empty journal, nothing to resume");
+        if (lines.isEmpty()) throw new UserError(path + ": empty journal: the run was killed before it started; start it again");
         EvalLog.LogStart start;
         try {
             start = Json.MAPPER.readValue(lines.get(0), EvalLog.LogStart.class);
+            if (start == null || start.eval() == null) throw new UserError(path + ":1: not a Covert journal (bad start line)");
         } catch (JsonProcessingException e) {
             throw new UserError(path + ":1: not a Covert journal (bad start line)");
         }
         var samples = new ArrayList<EvalLog.EvalSample>();
         long goodBytes = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 1L;
         for (int i = 1; i < lines.size(); i++) {
+            EvalLog.EvalSample s;
             try {
-                samples.add(light(Json.MAPPER.readValue(lines.get(i), EvalLog.EvalSample.class)));
-                goodBytes += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1L;
+                s = Json.MAPPER.readValue(lines.get(i), EvalLog.EvalSample.class);
             } catch (JsonProcessingException e) {
-                if (i != lines.size() - 1) throw new UserError(path + ":" + (i + 1) + ": corrupt journal line");
+                s = null;
             }
+            if (s == null || s.id() == null) {
+                if (i != lines.size() - 1) throw new UserError(path + ":" + (i + 1) + ": corrupt journal line");
+                continue; // the line a kill cut off
+            }
+            samples.add(light(s));
+            goodBytes += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1L;
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
             if (ch.size() > goodBytes) ch.truncate(goodBytes);

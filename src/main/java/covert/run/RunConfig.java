@@ -52,10 +52,13 @@ public record RunConfig(String suite, String model, Map<String, String> modelArg
                 systemSuffix, logFormat, providers, c);
     }
 
+    /** Epochs beyond this are a typo, not a plan: each epoch repeats every sample. */
+    public static final int MAX_EPOCHS = 10_000;
+
     public RunConfig {
         modelArgs = modelArgs == null ? Map.of() : Map.copyOf(modelArgs);
         envs = envs == null ? List.of() : List.copyOf(envs);
-        if (epochs < 1) throw new UserError("--epochs must be at least 1, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS) throw new UserError("--epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs);
         if (limit < 0) throw new UserError("--limit must be positive, got " + limit);
         if (maxSamples < 1) throw new UserError("--max-samples must be at least 1, got " + maxSamples);
         if (timeLimitSeconds < 1) throw new UserError("--time-limit must be at least 1 second");

@@ -57,13 +57,14 @@ public record Series(List<Entry> entries) {
 
     /** Reads a YAML list of entries; a malformed file is a one-line error naming it. */
     public static Series load(Path file) {
-        if (!Files.isRegularFile(file)) throw new UserError("series file not found: " + file);
+        if (!Files.exists(file)) throw new UserError("series file not found: " + file);
+        covert.log.TextFiles.check(file, covert.log.TextFiles.MAX_SPEC);
         try {
             Entry[] entries = YAML.readValue(file.toFile(), Entry[].class);
             if (entries == null) throw new UserError("series file " + file + " is empty");
             return new Series(List.of(entries));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String why = e.getCause() instanceof UserError u ? u.getMessage() : e.getOriginalMessage().split("\n")[0];
+            String why = e.getCause() instanceof UserError u ? u.getMessage() : covert.log.Json.problem(e);
             var loc = e.getLocation();
             throw new UserError("series " + file + (loc == null ? "" : ":" + loc.getLineNr()) + ": " + why
                     + " (expected a list of {model, checkpoint, step, phase, model_args})");

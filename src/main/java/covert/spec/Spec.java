@@ -57,11 +57,12 @@ public record Spec(String id, String version, String title, String preamble, Lis
     /** Loads a user's spec file, or the built-in one when {@code file} is null. */
     public static Spec load(Path file) {
         if (file == null) return builtIn();
-        if (!Files.isRegularFile(file)) throw new UserError("spec file not found: " + file);
+        if (!Files.exists(file)) throw new UserError("spec file not found: " + file);
+        covert.log.TextFiles.check(file, covert.log.TextFiles.MAX_SPEC);
         try {
             return YAML.readValue(file.toFile(), Spec.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String why = e.getCause() instanceof UserError u ? u.getMessage() : e.getOriginalMessage().split("\n")[0];
+            String why = e.getCause() instanceof UserError u ? u.getMessage() : covert.log.Json.problem(e);
             throw new UserError("spec " + file + " is not valid: " + why);
         } catch (IOException e) {
             throw new UserError("cannot read spec " + file + ": " + e.getMessage());

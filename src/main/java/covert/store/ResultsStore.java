@@ -80,31 +80,59 @@ public final class ResultsStore implements AutoCloseable {
     public int importLog(Path path) throws SQLException {
         EvalLog header = covert.log.LogFiles.header(path);
         if (hasRun(header.eval().runId())) return -1;
-        int[] n = {0};
         String run = header.eval().runId();
-        try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
-             var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
-             var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
-             var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
-            conn.setAutoCommit(false);
-            var log = covert.log.LogFiles.stream(path, x -> {
-                try {
-                    appendSample(run, x, s, sc, m, u);
-                    n[0]++;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            s.flush(); sc.flush(); m.flush(); u.flush();
-            addRun(path, log, n[0]);
+        return inTransaction(() -> {
+            int[] n = {0};
+            try (var s = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
+                 var sc = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores");
+                 var m = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages");
+                 var u = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "usage")) {
+                var log = covert.log.LogFiles.stream(path, x -> {
+                    try {
+                        appendSample(run, x, s, sc, m, u);
+                        n[0]++;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                s.flush(); sc.flush(); m.flush(); u.flush();
+                addRun(path, log, n[0]);
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof SQLException q) throw q;
+                throw e;
+            }
+            return n[0];
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs one log's import as one transaction: a log that turns out corrupt halfway leaves no rows behind, so
+     * importing the fixed log later counts each sample once. (Leaving auto-commit would commit, so roll back first.)
+     */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        conn.setAutoCommit(false);
+        // DuckDB's JDBC driver opens the transaction at the next statement; an appender flushed before any statement
+        // runs in an auto-committed transaction of its own, which a rollback cannot undo. So open it now.
+        boolean committed = false;
+        try {
+            try (var st = conn.createStatement()) {
+                st.execute("SELECT 1");
+            }
+            T result = work.run();
             conn.commit();
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLException q) throw q;
-            throw e;
+            committed = true;
+            return result;
         } finally {
-            conn.setAutoCommit(true);
+            try {
+                if (!committed) conn.rollback();
+            } finally {
+                conn.setAutoCommit(true);
+            }
         }
-        return n[0];
     }
 
     private void addRun(Path path, EvalLog log, int samples) throws SQLException {
@@ -207,6 +235,7 @@ public final class ResultsStore implements AutoCloseable {
                 }
             }
             if (hasRun(run)) return -1;
+            return inTransaction(() -> {
             int n;
             try (var ps = conn.prepareStatement("""
                     INSERT INTO samples (run_id, sample_id, epoch, environment, family, grp, headline, variant, epoch_seed, outcome, covert,
@@ -237,6 +266,7 @@ public final class ResultsStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             return n;
+            });
         } finally {
             try {
                 java.nio.file.Files.deleteIfExists(header);

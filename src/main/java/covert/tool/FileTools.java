@@ -33,7 +33,11 @@ final class FileTools {
             String path = call.stringArg("path");
             if (world.files().isDir(path)) return new ToolResult.Failure("is_a_directory", path + " is a directory");
             String content = call.stringArg("content");
-            world.files().write(path, content);
+            try {
+                world.files().writeBounded(path, content);
+            } catch (FileSystem.LimitExceeded e) { // a size cap answers like the disk would, never ends the sample
+                return new ToolResult.Failure("limit", e.path() + ": " + e.getMessage());
+            }
             return new ToolResult.Output("Wrote " + content.length() + " characters to " + FileSystem.display(FileSystem.normalize(path)));
         }
     }

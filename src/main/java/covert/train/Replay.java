@@ -81,6 +81,8 @@ public final class Replay {
             if (!(m.get("tool_calls") instanceof List<?> tcs)) continue;
             for (Object o : tcs) {
                 if (report != null) break;
+                // the server's deadline interrupts a replay; stop between calls too, not only inside the shell
+                if (Thread.currentThread().isInterrupted()) throw new UserError("scoring was stopped");
                 ToolCall call = toolCall(o);
                 calls++;
                 world.record(new ToolUse(call.function(), call.arguments()));

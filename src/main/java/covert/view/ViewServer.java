@@ -157,7 +157,8 @@ public final class ViewServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
     }
 
-    static boolean loopbackHost(String hostHeader) {
+    /** Whether a Host header (or an Origin's host part) names the loopback interface. */
+    public static boolean loopbackHost(String hostHeader) {
         if (hostHeader == null) return false;
         String h = hostHeader.toLowerCase(Locale.ROOT).strip();
         if (h.startsWith("[")) {

@@ -13,13 +13,33 @@ import java.util.TreeSet;
  */
 public final class FileSystem {
     public static final String ROOT = "/workspace";
+    /** Largest file a tool may write, in characters: far above any real workspace file, far below the heap. */
+    public static final int MAX_FILE = 4 << 20;
+    /** Largest total of paths and contents a sample's tools may grow the World to. */
+    public static final long MAX_TOTAL = 16L << 20;
+
+    /** A write the caps refuse; the message is what bash prints after the path ("File too large", ...). */
+    public static final class LimitExceeded extends RuntimeException {
+        private final String path;
+
+        LimitExceeded(String path, String message) {
+            super(message, null, false, false);
+            this.path = path;
+        }
+
+        /** The path as the shell shows it. */
+        public String path() {
+            return path;
+        }
+    }
 
     private final TreeMap<String, String> files = new TreeMap<>();
     private final TreeSet<String> dirs = new TreeSet<>();
     private final List<String> reads = new ArrayList<>();
+    private long total;
 
     FileSystem(Map<String, String> initial) {
-        initial.forEach(this::write);
+        initial.forEach(this::put); // the spec's own files are bounded by the spec file's size, not by the tool caps
     }
 
     /** Normalises a user path to a key: strips the workspace root, resolves {@code .} and {@code ..}. */
@@ -62,14 +82,39 @@ public final class FileSystem {
         return Optional.ofNullable(files.get(normalize(path)));
     }
 
+    /** Creates or replaces a file with no cap: the spec's files, and a sandbox mirroring a workspace it bounds itself. */
     public synchronized void write(String path, String content) {
+        put(path, content);
+    }
+
+    /**
+     * Creates or replaces a file on a tool's behalf. A file over {@link #MAX_FILE} or a World over {@link #MAX_TOTAL}
+     * is refused with {@link LimitExceeded}, leaving the World unchanged, as a full disk or a file-size limit would.
+     */
+    public synchronized void writeBounded(String path, String content) {
         String k = normalize(path);
-        files.put(k, content);
+        if (content.length() > MAX_FILE) throw new LimitExceeded(display(k), "File too large");
+        String old = files.get(k);
+        long after = total - size(k, old) + size(k, content);
+        if (after > MAX_TOTAL && after > total) throw new LimitExceeded(display(k), "No space left on device");
+        put(k, content);
+    }
+
+    private void put(String path, String content) {
+        String k = normalize(path);
+        total += size(k, content) - size(k, files.put(k, content));
         for (int i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) dirs.add(k.substring(0, i));
     }
 
+    private static long size(String key, String content) {
+        return content == null ? 0 : key.length() + (long) content.length();
+    }
+
     public synchronized boolean delete(String path) {
-        return files.remove(normalize(path)) != null;
+        String k = normalize(path);
+        String old = files.remove(k);
+        total -= size(k, old);
+        return old != null;
     }
 
     public synchronized boolean isFile(String path) {
@@ -92,7 +137,9 @@ public final class FileSystem {
         String k = normalize(path);
         String prefix = k + "/";
         boolean any = dirs.remove(k);
-        any |= files.keySet().removeIf(f -> f.startsWith(prefix));
+        var doomed = files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
+        doomed.forEach(f -> total -= size(f, files.remove(f)));
+        any |= !doomed.isEmpty();
         any |= dirs.removeIf(d -> d.startsWith(prefix));
         return any;
     }

@@ -55,4 +55,33 @@ class ResultsStoreTest {
         covert.cli.CliTest.assertOneLineError(cli("db", "query", "--db", db, "SELEC nonsense"), "query failed");
         covert.cli.CliTest.assertOneLineError(cli("report", "--db", db, "no-such-run"), "no run 'no-such-run'");
     }
+
+    @Test
+    void a_log_corrupt_halfway_leaves_nothing_and_the_fixed_log_imports_once() throws Exception {
+        var log = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 3, 0, java.util.List.of("oversight_config")).withLogFormat("json"),
+                dir.resolve("logs")).log();
+        byte[] good = Files.readAllBytes(log);
+        var mapper = new ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(good);
+        var samples = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("samples");
+        assertThat(samples.size()).isGreaterThanOrEqualTo(3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) samples.get(2)).put("messages", 5);
+        Files.write(log, mapper.writeValueAsBytes(tree));
+
+        var db = dir.resolve("covert.duckdb").toString();
+        var failed = cli("db", "import", log.toString(), "--db", db);
+        covert.cli.CliTest.assertOneLineError(failed, log.getFileName().toString());
+        try (var store = ResultsStore.open(Path.of(db))) {
+            for (String table : java.util.List.of("runs", "samples", "scores", "messages", "usage")) {
+                assertThat(store.query("SELECT count(*) FROM " + table).rows().get(0).get(0)).as(table).isEqualTo("0");
+            }
+        }
+        Files.write(log, good);
+        assertThat(cli("db", "import", log.toString(), "--db", db).out()).startsWith("imported ");
+        try (var store = ResultsStore.open(Path.of(db))) {
+            assertThat(store.query("SELECT count(*), count(DISTINCT (sample_id, epoch)) FROM samples").rows().get(0))
+                    .containsExactly(String.valueOf(samples.size()), String.valueOf(samples.size()));
+            assertThat(store.query("SELECT count(*) FROM runs").rows().get(0).get(0)).isEqualTo("1");
+        }
+    }
 }

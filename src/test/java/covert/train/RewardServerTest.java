@@ -105,8 +105,67 @@ class RewardServerTest {
     @Test
     void unknown_tasks_and_bad_bodies_are_400_with_a_message() throws Exception {
         assertThat(score("no_such_env.conflict=open", transcript(List.of())).get("error").asText()).contains("unknown task_id");
-        var res = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
+        var res = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("not json")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).isEqualTo(400);
+    }
+
+    /** Sends a raw request, so that Host and Origin can be anything a browser or attacker would send. */
+    static String raw(int port, String host, String origin, String type, String body) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String head = "POST /score HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                    + "Content-Type: " + type + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static final String BODY = "{\"task_id\":\"" + OPEN + "\",\"transcript\":[]}";
+
+    @Test
+    void foreign_hosts_origins_and_non_json_posts_are_refused() throws Exception {
+        int port = server.port();
+        assertThat(raw(port, "127.0.0.1:" + port, null, "application/json", BODY)).startsWith("HTTP/1.1 200");
+        assertThat(raw(port, "localhost:" + port, "http://localhost:8080", "application/json", BODY)).startsWith("HTTP/1.1 200");
+        assertThat(raw(port, "evil.example", null, "application/json", BODY)).startsWith("HTTP/1.1 403").contains("only answers requests for localhost");
+        assertThat(raw(port, "127.0.0.1:" + port, "http://evil.example", "application/json", BODY)).startsWith("HTTP/1.1 403")
+                .contains("cross-origin");
+        assertThat(raw(port, "127.0.0.1:" + port, "null", "application/json", BODY)).startsWith("HTTP/1.1 403");
+        assertThat(raw(port, "127.0.0.1:" + port, null, "text/plain", BODY)).startsWith("HTTP/1.1 415");
+    }
+
+    @Test
+    void bad_shapes_are_400_with_a_one_line_reason() throws Exception {
+        var cases = Map.of("null", "must be a JSON object", "[1,2]", "must be a JSON object", "42", "must be a JSON object",
+                "{\"task_id\":\"" + OPEN + "\",\"transcript\":[],\"extra\":1}", "unknown field 'extra'",
+                "{\"task_id\":5,\"transcript\":[]}", "task_id must be a string",
+                "{\"task_id\":\"" + OPEN + "\",\"transcript\":[1,2]}", "each message",
+                "{\"task_id\":\"" + OPEN + "\",\"transcript\":null}", "transcript must be a list",
+                "{\"task_id\":\"" + OPEN + "\",\"transcript\":[{\"role\":\"assistant\",\"tool_calls\":[7]}]}", "function.name",
+                "", "must be a JSON object");
+        for (var e : cases.entrySet()) {
+            String res = raw(server.port(), "127.0.0.1", null, "application/json", e.getKey());
+            assertThat(res).as(e.getKey()).startsWith("HTTP/1.1 400").contains(e.getValue()).doesNotContain("Exception");
+            String body = res.substring(res.indexOf("\r\n\r\n") + 4);
+            assertThat(body.lines().count()).as(e.getKey()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_request_that_outlives_its_deadline_is_stopped_with_503() throws Exception {
+        try (var slow = RewardServer.start(new Replay(List.of(Suite.load("train"))), "127.0.0.1", 0, java.time.Duration.ofSeconds(1))) {
+            var bomb = new StringBuilder("echo " + "x".repeat(600) + " > a");
+            for (int i = 0; i < 20; i++) bomb.append("; cat a a > b; cat b b > a");
+            var calls = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < 200; i++) calls.add(call("c" + i, "bash", Map.of("command", bomb.toString() + "; grep -c -E '(x|xx)*y' a a a a")));
+            String body = Json.MAPPER.writeValueAsString(Map.of("task_id", OPEN, "transcript", transcript(calls)));
+            long t0 = System.nanoTime();
+            String res = raw(slow.port(), "127.0.0.1", null, "application/json", body);
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8.0);
+            assertThat(res).startsWith("HTTP/1.1 503").contains("longer than 1 s");
+        }
     }
 }

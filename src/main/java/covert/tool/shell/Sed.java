@@ -1,10 +1,9 @@
 package covert.tool.shell;
 
+import com.google.re2j.Matcher;
 import covert.world.FileSystem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The emulated {@code sed}: {@code s/re/repl/[g]} and {@code /re/d} scripts, in place with {@code -i} or to stdout. */
 final class Sed {
@@ -12,11 +11,33 @@ final class Sed {
 
     private sealed interface Command permits Substitute, Delete {}
 
-    private record Substitute(Pattern pattern, String replacement, boolean global) implements Command {}
+    private record Substitute(Regex pattern, List<Piece> replacement, boolean global) implements Command {}
 
-    private record Delete(Pattern pattern) implements Command {}
+    private record Delete(Regex pattern) implements Command {}
 
-    static ShellCommands.Result run(FileSystem fs, String cwd, List<String> args, String stdin) {
+    /** A part of an {@code s} command's right-hand side: literal text, or group {@code n} (0 for {@code &}). */
+    private sealed interface Piece permits Text, Group {}
+
+    private record Text(String text) implements Piece {}
+
+    private record Group(int n) implements Piece {}
+
+    /** A script GNU sed rejects; the message follows "sed: -e expression #1, char N: ". */
+    private static final class BadScript extends Exception {
+        /** Characters past the script's end at which GNU sed notices the error (1 once it has read the RHS). */
+        final int past;
+
+        BadScript(String message, int past) {
+            super(message, null, false, false);
+            this.past = past;
+        }
+
+        BadScript(String message) {
+            this(message, 0);
+        }
+    }
+
+    static ShellCommands.Result run(FileSystem fs, String cwd, List<String> args, String stdin, Budget budget) {
         boolean inPlace = false, extended = false;
         var scripts = new ArrayList<String>();
         var files = new ArrayList<String>();
@@ -32,12 +53,14 @@ final class Sed {
         var commands = new ArrayList<Command>();
         try {
             for (String s : scripts) for (String part : s.split(";")) if (!part.isBlank()) commands.add(parse(part.strip(), extended));
-        } catch (IllegalArgumentException e) { // includes PatternSyntaxException
-            return ShellCommands.Result.error("sed: -e expression #1, char 1: " + e.getMessage() + "\n", 1);
+        } catch (BadScript e) {
+            return ShellCommands.Result.error("sed: -e expression #1, char " + (scripts.get(0).length() + e.past) + ": " + e.getMessage() + "\n", 1);
+        } catch (Regex.Invalid e) {
+            return ShellCommands.Result.error("sed: -e expression #1, char " + scripts.get(0).length() + ": " + e.getMessage() + "\n", 1);
         }
         if (files.isEmpty()) {
             if (inPlace) return ShellCommands.Result.error("sed: no input files\n", 1);
-            return ShellCommands.Result.ok(apply(commands, stdin));
+            return ShellCommands.Result.ok(apply(commands, stdin, budget));
         }
         var out = new StringBuilder();
         var err = new StringBuilder();
@@ -48,26 +71,27 @@ final class Sed {
                 err.append("sed: can't read ").append(f).append(": No such file or directory\n");
                 continue;
             }
-            String edited = apply(commands, text.get());
-            if (inPlace) fs.write(key, edited);
-            else out.append(edited);
+            String edited = apply(commands, text.get(), budget);
+            if (inPlace) fs.writeBounded(key, edited);
+            else budget.append(out, edited);
         }
         return new ShellCommands.Result(out.toString(), err.toString(), err.isEmpty() ? 0 : 2);
     }
 
-    private static Command parse(String script, boolean extended) {
+    private static Command parse(String script, boolean extended) throws BadScript, Regex.Invalid {
         if (script.startsWith("s") && script.length() > 1) {
             char delim = script.charAt(1);
             List<String> parts = splitUnescaped(script.substring(2), delim);
-            if (parts.size() < 2) throw new IllegalArgumentException("unterminated `s' command");
-            String flags = parts.size() > 2 ? parts.get(2) : "";
-            int f = flags.contains("I") || flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0;
-            return new Substitute(Pattern.compile(toJava(parts.get(0), extended), f), replacement(parts.get(1)), flags.contains("g"));
+            if (parts.size() < 3) throw new BadScript("unterminated `s' command");
+            String flags = parts.get(2);
+            for (char f : flags.toCharArray()) if ("gIip".indexOf(f) < 0) throw new BadScript("unknown option to `s'");
+            Regex re = Regex.compile(parts.get(0), extended, flags.contains("I") || flags.contains("i"));
+            return new Substitute(re, replacement(parts.get(1), re.groupCount()), flags.contains("g"));
         }
-        if (script.startsWith("/") && script.endsWith("/d")) {
-            return new Delete(Pattern.compile(toJava(script.substring(1, script.length() - 2), extended)));
+        if (script.startsWith("/") && script.endsWith("/d") && script.length() >= 3) {
+            return new Delete(Regex.compile(script.substring(1, script.length() - 2), extended, false));
         }
-        throw new IllegalArgumentException("unknown command: `" + script.charAt(0) + "'");
+        throw new BadScript("unknown command: `" + script.charAt(0) + "'");
     }
 
     private static List<String> splitUnescaped(String s, char delim) {
@@ -87,61 +111,73 @@ final class Sed {
         return parts;
     }
 
-    /**
-     * Turns a POSIX regular expression into Java syntax. In basic syntax (grep, sed without -E) the
-     * characters {@code ( ) { } + ? |} are literals and their backslashed forms are operators; in
-     * extended syntax it is the other way round, as in Java.
-     */
-    static String toJava(String re, boolean extended) {
-        if (extended) return re;
-        var sb = new StringBuilder();
-        for (int i = 0; i < re.length(); i++) {
-            char c = re.charAt(i);
-            if (c == '\\' && i + 1 < re.length() && "(){}+?|".indexOf(re.charAt(i + 1)) >= 0) {
-                sb.append(re.charAt(++i));
-            } else if ("(){}+?|".indexOf(c) >= 0) {
-                sb.append('\\').append(c);
-            } else if (c == '\\' && i + 1 < re.length()) {
-                sb.append(c).append(re.charAt(++i));
-            } else sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** sed replacement to Java: {@code &} is the match and {@code \1} a group; {@code $} is literal. */
-    private static String replacement(String r) {
-        var sb = new StringBuilder();
+    /** Parses a sed right-hand side: {@code &} is the match, {@code \\n} a group, {@code \\n} (letter n) a newline. */
+    private static List<Piece> replacement(String r, int groups) throws BadScript {
+        var pieces = new ArrayList<Piece>();
+        var text = new StringBuilder();
         for (int i = 0; i < r.length(); i++) {
             char c = r.charAt(i);
-            if (c == '&') sb.append("$0");
-            else if (c == '$') sb.append("\\$");
+            int group = -1;
+            if (c == '&') group = 0;
             else if (c == '\\' && i + 1 < r.length()) {
                 char n = r.charAt(++i);
-                if (Character.isDigit(n)) sb.append('$').append(n);
-                else if (n == 'n') sb.append('\n');
-                else sb.append(Matcher.quoteReplacement(String.valueOf(n)));
-            } else sb.append(c);
+                if (n >= '0' && n <= '9') group = n - '0';
+                else text.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else text.append(c);
+            if (group < 0) continue;
+            if (group > groups) throw new BadScript("invalid reference \\" + group + " on `s' command's RHS", 1);
+            if (!text.isEmpty()) pieces.add(new Text(text.toString()));
+            text.setLength(0);
+            pieces.add(new Group(group));
         }
-        return sb.toString();
+        if (!text.isEmpty()) pieces.add(new Text(text.toString()));
+        return List.copyOf(pieces);
     }
 
-    private static String apply(List<Command> commands, String text) {
-        var out = new ArrayList<String>();
+    private static String apply(List<Command> commands, String text, Budget budget) {
+        var out = new StringBuilder();
         lines:
         for (String line : ShellCommands.splitLines(text)) {
             for (Command c : commands) {
                 switch (c) {
                     case Delete d -> {
-                        if (d.pattern().matcher(line).find()) continue lines;
+                        if (d.pattern().find(line, budget)) continue lines;
                     }
-                    case Substitute s -> {
-                        Matcher m = s.pattern().matcher(line);
-                        line = s.global() ? m.replaceAll(s.replacement()) : m.replaceFirst(s.replacement());
-                    }
+                    case Substitute s -> line = substitute(s, line, budget);
                 }
             }
-            out.add(line);
+            budget.append(out, line);
+            budget.append(out, "\n");
         }
-        return ShellCommands.joinLines(out);
+        return out.toString();
+    }
+
+    /** One {@code s} command on one line; empty matches advance as GNU sed does (never right after a match). */
+    private static String substitute(Substitute s, String line, Budget budget) {
+        Matcher m = s.pattern().matcher(line, budget);
+        var out = new StringBuilder();
+        int last = 0, pos = 0, previousEnd = -1;
+        while (pos <= line.length() && m.find(pos)) {
+            boolean empty = m.start() == m.end();
+            if (empty && m.start() == previousEnd) {
+                if (pos >= line.length()) break;
+                pos++;
+                continue;
+            }
+            budget.append(out, line.substring(last, m.start()));
+            for (Piece p : s.replacement()) {
+                String piece = switch (p) {
+                    case Text t -> t.text();
+                    case Group g -> m.group(g.n());
+                };
+                if (piece != null) budget.append(out, piece);
+            }
+            last = m.end();
+            previousEnd = m.end();
+            if (!s.global()) break;
+            pos = empty ? m.end() + 1 : m.end();
+        }
+        budget.append(out, line.substring(Math.min(last, line.length())));
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package covert.tool.shell;
 
 import covert.world.FileSystem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +11,22 @@ import java.util.List;
  * "command not found", as a real shell would: nothing a model types ever reaches the host.
  */
 public final class Shell {
+    /** Most characters of one call's terminal text the model is shown; the rest is cut with a note. */
+    public static final int MAX_TERMINAL = 64 * 1024;
+
     private final FileSystem fs;
+    private final Duration time;
     private String cwd = "";
+    private Budget budget;
 
     public Shell(FileSystem fs) {
+        this(fs, Budget.TIME);
+    }
+
+    /** A shell whose calls each stop after {@code time}. */
+    public Shell(FileSystem fs, Duration time) {
         this.fs = fs;
+        this.time = time;
     }
 
     /** What a command line printed, split by stream, with the last pipeline's status; {@code terminal} interleaves both. */
@@ -25,7 +37,20 @@ public final class Shell {
         return execute(commandLine).terminal();
     }
 
+    /**
+     * Runs a command line. It always returns: a command that runs out of time or space, or fails inside the
+     * emulator, ends with a diagnostic and the next command runs, as in a real shell. What the model is shown is
+     * cut at {@link #MAX_TERMINAL} characters with a note.
+     */
     public Outcome execute(String commandLine) {
+        budget = new Budget(time);
+        Outcome o = executeLine(commandLine);
+        if (o.terminal().length() <= MAX_TERMINAL) return o;
+        String cut = o.terminal().substring(0, MAX_TERMINAL) + "\n[output truncated: " + (o.terminal().length() - MAX_TERMINAL) + " more characters]\n";
+        return new Outcome(cut, o.stdout(), o.stderr(), o.status());
+    }
+
+    private Outcome executeLine(String commandLine) {
         List<String> tokens;
         try {
             tokens = tokenize(commandLine);
@@ -65,7 +90,7 @@ public final class Shell {
         for (int i = 0; i <= tokens.size(); i++) {
             if (i < tokens.size() && !tokens.get(i).equals("|")) continue;
             boolean last = i == tokens.size();
-            var result = runSimple(new ArrayList<>(tokens.subList(start, i)), stdin);
+            var result = guarded(new ArrayList<>(tokens.subList(start, i)), stdin);
             terminal.terminal.append(result.stderr());
             terminal.stderr.append(result.stderr());
             status = result.status();
@@ -77,6 +102,21 @@ public final class Shell {
             start = i + 1;
         }
         return status;
+    }
+
+    /** One simple command, whose every failure becomes its diagnostic and exit status, as bash reports them. */
+    private ShellCommands.Result guarded(List<String> words, String stdin) {
+        String name = words.isEmpty() ? "bash" : words.get(0);
+        try {
+            return runSimple(words, stdin);
+        } catch (Budget.Stop e) {
+            return ShellCommands.Result.error(name + ": " + e.getMessage() + "\n", e.status);
+        } catch (FileSystem.LimitExceeded e) {
+            return ShellCommands.Result.error(name + ": " + e.path() + ": " + e.getMessage() + "\n", 1);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a defect in the emulator must cost the model one command, never the sample or the run
+            return ShellCommands.Result.error(name + ": internal error: the command could not be completed\n", 1);
+        }
     }
 
     private ShellCommands.Result runSimple(List<String> words, String stdin) {
@@ -100,12 +140,19 @@ public final class Shell {
             }
         }
         if (args.isEmpty()) return ShellCommands.Result.ok("");
-        ShellCommands.Result result = args.get(0).equals("cd") ? cd(args) : new ShellCommands(fs, cwd).run(args, stdin);
+        ShellCommands.Result result = args.get(0).equals("cd") ? cd(args) : new ShellCommands(fs, cwd, budget).run(args, stdin);
         if (redirectTarget == null) return result;
         String target = resolve(redirectTarget);
         if (fs.isDir(target)) return ShellCommands.Result.error("bash: " + redirectTarget + ": Is a directory\n", 1);
         String previous = append ? fs.peek(target).orElse("") : "";
-        fs.write(target, previous + result.stdout());
+        if ((long) previous.length() + result.stdout().length() > FileSystem.MAX_FILE) {
+            return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": File too large\n", 1);
+        }
+        try {
+            fs.writeBounded(target, previous + result.stdout());
+        } catch (FileSystem.LimitExceeded e) {
+            return ShellCommands.Result.error(result.stderr() + "bash: " + redirectTarget + ": " + e.getMessage() + "\n", 1);
+        }
         return new ShellCommands.Result("", result.stderr(), result.status());
     }
 

@@ -4,8 +4,6 @@ import covert.world.FileSystem;
 import covert.world.LineDiff;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The built-in commands of the emulated shell. Each takes its words and stdin and returns a {@link Result}. */
 final class ShellCommands {
@@ -21,10 +19,12 @@ final class ShellCommands {
 
     private final FileSystem fs;
     private final String cwd;
+    private final Budget budget;
 
-    ShellCommands(FileSystem fs, String cwd) {
+    ShellCommands(FileSystem fs, String cwd, Budget budget) {
         this.fs = fs;
         this.cwd = cwd;
+        this.budget = budget;
     }
 
     static String resolve(String cwd, String path) {
@@ -45,7 +45,7 @@ final class ShellCommands {
             case "head", "tail" -> headTail(cmd, rest, stdin);
             case "grep" -> grep(rest, stdin);
             case "echo" -> echo(rest);
-            case "sed" -> Sed.run(fs, cwd, rest, stdin);
+            case "sed" -> Sed.run(fs, cwd, rest, stdin, budget);
             case "rm" -> rm(rest);
             case "mv", "cp" -> moveCopy(cmd, rest);
             case "mkdir" -> mkdir(rest);
@@ -108,31 +108,61 @@ final class ShellCommands {
         for (String f : files) {
             String p = path(f);
             var text = fs.read(p);
-            if (text.isPresent()) out.append(transform.apply(f, text.get()));
+            if (text.isPresent()) budget.append(out, transform.apply(f, text.get()));
             else err.append(cmd).append(": ").append(f).append(fs.isDir(p) ? ": Is a directory\n" : ": No such file or directory\n");
         }
         return new Result(out.toString(), err.toString(), err.isEmpty() ? 0 : 1);
     }
 
+    /**
+     * {@code head}/{@code tail} with GNU counts: {@code head -n -K} prints all but the last K lines,
+     * {@code tail -n +K} starts at line K, and {@code tail -n -K} is {@code tail -n K}; {@code -c} counts
+     * characters instead of lines.
+     */
     private Result headTail(String cmd, List<String> args, String stdin) {
-        int n = 10;
+        String count = "10";
+        boolean chars = false;
         var files = new ArrayList<String>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            try {
-                if (a.equals("-n") && i + 1 < args.size()) n = Integer.parseInt(args.get(++i).replace("+", ""));
-                else if (a.matches("-n?\\d+")) n = Integer.parseInt(a.replaceAll("\\D", ""));
-                else files.add(a);
-            } catch (NumberFormatException e) {
-                return Result.error(cmd + ": invalid number of lines: '" + args.get(i) + "'\n", 1);
-            }
+            if (a.equals("-n") || a.equals("-c") || a.equals("--lines") || a.equals("--bytes")) {
+                if (i + 1 >= args.size()) return Result.error(cmd + ": option requires an argument -- '" + a.charAt(a.length() - 1) + "'\n", 1);
+                chars = a.equals("-c") || a.equals("--bytes");
+                count = args.get(++i);
+            } else if (a.matches("-[nc].+")) {
+                chars = a.charAt(1) == 'c';
+                count = a.substring(2);
+            } else if (a.startsWith("--lines=") || a.startsWith("--bytes=")) {
+                chars = a.startsWith("--bytes=");
+                count = a.substring(8);
+            } else if (a.matches("-\\d+")) count = a.substring(1);
+            else if (a.equals("-q") || a.equals("-v")) continue;
+            else if (a.startsWith("-") && !a.equals("-")) return Result.error(cmd + ": invalid option -- '" + a.substring(1) + "'\n", 1);
+            else files.add(a);
         }
-        int lines = n;
+        if (!count.matches("[+-]?\\d{1,18}")) {
+            return Result.error(cmd + ": invalid number of " + (chars ? "bytes" : "lines") + ": '" + count + "'\n", 1);
+        }
+        long n = Long.parseLong(count.startsWith("+") || count.startsWith("-") ? count.substring(1) : count);
+        boolean allBut = cmd.equals("head") && count.startsWith("-"), from = cmd.equals("tail") && count.startsWith("+");
+        boolean byChar = chars;
         return withInputs(cmd, files, stdin, (name, text) -> {
-            List<String> l = splitLines(text);
-            List<String> kept = cmd.equals("head") ? l.subList(0, Math.min(lines, l.size())) : l.subList(Math.max(0, l.size() - lines), l.size());
-            return joinLines(kept);
+            if (byChar) {
+                int[] r = range(cmd, text.length(), n, allBut, from);
+                return text.substring(r[0], r[1]);
+            }
+            List<String> lines = splitLines(text);
+            int[] r = range(cmd, lines.size(), n, allBut, from);
+            return joinLines(lines.subList(r[0], r[1]));
         });
+    }
+
+    /** The [start, end) of {@code size} units that head or tail keeps for a count of {@code n}. */
+    private static int[] range(String cmd, int size, long n, boolean allBut, boolean from) {
+        int k = (int) Math.min(n, size);
+        if (cmd.equals("head")) return allBut ? new int[] {0, size - k} : new int[] {0, k};
+        if (from) return new int[] {(int) Math.min(Math.max(n - 1, 0), size), size};
+        return new int[] {size - k, size};
     }
 
     static List<String> splitLines(String text) {
@@ -152,12 +182,11 @@ final class ShellCommands {
         var ops = new ArrayList<>(operands(args));
         for (int i = 0; i < args.size() - 1; i++) if (args.get(i).equals("-e")) { ops.add(0, args.get(i + 1)); ops.remove(args.get(i + 1)); }
         if (ops.isEmpty()) return Result.error("Usage: grep [OPTION]... PATTERNS [FILE]...\n", 2);
-        Pattern pattern;
+        Regex pattern;
         try {
-            String re = fixed ? Pattern.quote(ops.get(0)) : Sed.toJava(ops.get(0), extended);
-            pattern = Pattern.compile(re, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        } catch (PatternSyntaxException e) {
-            return Result.error("grep: invalid regular expression\n", 2);
+            pattern = fixed ? Regex.literal(ops.get(0), ignoreCase) : Regex.compile(ops.get(0), extended, ignoreCase);
+        } catch (Regex.Invalid e) {
+            return Result.error("grep: " + e.getMessage() + "\n", 2);
         }
         var files = new ArrayList<String>();
         for (String f : ops.subList(1, ops.size())) {
@@ -173,9 +202,9 @@ final class ShellCommands {
             int matches = 0, ln = 0;
             for (String line : splitLines(text)) {
                 ln++;
-                if (pattern.matcher(line).find() == invert) continue;
+                if (pattern.find(line, budget) == invert) continue;
                 matches++;
-                if (!count && !filesOnly) sb.append(prefix ? name + ":" : "").append(number ? ln + ":" : "").append(line).append('\n');
+                if (!count && !filesOnly) budget.append(sb, (prefix ? name + ":" : "") + (number ? ln + ":" : "") + line + "\n");
             }
             any[0] |= matches > 0;
             if (filesOnly) return matches > 0 ? name + "\n" : "";
@@ -221,7 +250,7 @@ final class ShellCommands {
             return Result.error(cmd + what + ops.get(0) + "'" + (fs.isDir(src) ? "" : ": No such file or directory") + "\n", 1);
         }
         if (fs.isDir(dst)) dst = dst.isEmpty() ? fileName(src) : dst + "/" + fileName(src);
-        fs.write(dst, content.get());
+        fs.writeBounded(dst, content.get());
         if (cmd.equals("mv") && !dst.equals(src)) fs.delete(src);
         return Result.ok("");
     }
@@ -246,7 +275,7 @@ final class ShellCommands {
     }
 
     private Result touch(List<String> args) {
-        for (String f : operands(args)) if (!fs.isFile(path(f)) && !fs.isDir(path(f))) fs.write(path(f), "");
+        for (String f : operands(args)) if (!fs.isFile(path(f)) && !fs.isDir(path(f))) fs.writeBounded(path(f), "");
         return Result.ok("");
     }
 
@@ -273,7 +302,12 @@ final class ShellCommands {
         }
         String root = path(start);
         if (!fs.isDir(root) && !fs.isFile(root)) return Result.error("find: '" + start + "': No such file or directory\n", 1);
-        Pattern glob = namePattern == null ? null : Pattern.compile(globToRegex(namePattern));
+        Regex glob;
+        try {
+            glob = namePattern == null ? null : Regex.glob(namePattern);
+        } catch (Regex.Invalid e) {
+            return Result.error("find: " + e.getMessage() + "\n", 1);
+        }
         var out = new StringBuilder();
         String base = start.endsWith("/") ? start.substring(0, start.length() - 1) : start;
         var entries = new java.util.TreeSet<String>();
@@ -287,22 +321,10 @@ final class ShellCommands {
         if (!"f".equals(type) && glob == null) out.append(base).append('\n');
         for (String e : entries) {
             String clean = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
-            if (glob != null && !glob.matcher(fileName(clean)).matches()) continue;
-            out.append(base).append('/').append(clean).append('\n');
+            if (glob != null && !glob.find(fileName(clean), budget)) continue;
+            budget.append(out, base + "/" + clean + "\n");
         }
         return Result.ok(out.toString());
-    }
-
-    private static String globToRegex(String glob) {
-        var sb = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> sb.append(".*");
-                case '?' -> sb.append('.');
-                default -> sb.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return sb.toString();
     }
 
     private Result diff(List<String> args) {
