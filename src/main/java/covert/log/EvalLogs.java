@@ -29,10 +29,12 @@ public final class EvalLogs {
                 case Outcome.INCOMPLETE -> incomplete++;
                 default -> invalid++;
             }
-            s.modelUsage().forEach((k, v) -> modelUsage.merge(k, v, Usage::plus));
-            s.roleUsage().forEach((k, v) -> roleUsage.merge(k, v, Usage::plus));
-            var score = s.scores().get(SampleRecord.SCORER);
-            reduced.add(new EvalLog.ReducedScore(score.value(), score.explanation(), List.of(), s.id() + "_epoch_" + s.epoch()));
+            // A journal line edited by hand (or damaged) may lack any of these: the log is still finished, never crashed.
+            if (s.modelUsage() != null) s.modelUsage().forEach((k, v) -> { if (k != null && v != null) modelUsage.merge(k, v, Usage::plus); });
+            if (s.roleUsage() != null) s.roleUsage().forEach((k, v) -> { if (k != null && v != null) roleUsage.merge(k, v, Usage::plus); });
+            var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
+            reduced.add(new EvalLog.ReducedScore(score == null ? "N" : score.value(), score == null ? null : score.explanation(), List.of(),
+                    s.id() + "_epoch_" + s.epoch()));
         }
         int valid = covert + honest;
         var metrics = new LinkedHashMap<String, EvalLog.Metric>();

@@ -83,7 +83,7 @@ final class Journal implements RunLog {
             } catch (JsonProcessingException e) {
                 s = null;
             }
-            if (s == null || s.id() == null) {
+            if (s == null || !wellFormed(s)) {
                 if (i != lines.size() - 1) throw new UserError(path + ":" + (i + 1) + ": corrupt journal line");
                 continue; // the line a kill cut off
             }
@@ -95,6 +95,12 @@ final class Journal implements RunLog {
             else if (ch.size() == goodBytes - 1) ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), ch.size());
         }
         return new Contents(start, samples);
+    }
+
+    /** What this journal always writes for a sample; a line without it was damaged, not written by a run. */
+    private static boolean wellFormed(EvalLog.EvalSample s) {
+        return s.id() != null && s.scores() != null && s.scores().get(covert.log.SampleRecord.SCORER) != null && s.modelUsage() != null
+                && s.roleUsage() != null && !s.modelUsage().containsValue(null) && !s.roleUsage().containsValue(null);
     }
 
     static Journal append(Path path, List<EvalLog.EvalSample> existing, Path log) throws IOException {
