@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,21 @@ class ChatTemplateTest {
         assertThat(renderings().count()).isGreaterThanOrEqualTo(38);
     }
 
+    @Test
+    void pythonBehavioursTemplatesRelyOn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("py.jinja");
+        Files.writeString(file, "{{ x | tojson(separators=(',', ':')) }}|{% generation %}{{ 'a b  c'.split() | join('-') }}{% endgeneration %}"
+                + "|{{ 'x</think>'.split('</think>') | length }}|{{ '<<a>>'.strip('<>') }}|{% if 'ab'.startswith(('x', 'a')) %}yes{% endif %}"
+                + "|{% for m in xs[::-1] %}{{ m }}{% endfor %}|{{ 1.5 | tojson }}|{{ s | tojson }}");
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("a", List.of(1, 2));
+        x.put("b", null);
+        x.put("c", true);
+        String rendered = ChatTemplate.load(file.toString()).render(List.of(), null, false, Map.of("x", x, "xs", List.of(1, 2, 3), "s", "é\u0001\n"));
+        // expected text printed by jinja2 3.1.6 in generate.py's environment for the same template and values
+        assertThat(rendered).isEqualTo("{\"a\":[1,2],\"b\":null,\"c\":true}|a-b-c|2|a|yes|321|1.5|\"é\\u0001\\n\"");
+    }
+
     private static List<Map<String, Object>> conversation() throws IOException {
         return parse(cases().get("system_user")).messages();
     }
@@ -89,7 +106,7 @@ class ChatTemplateTest {
         ChatTemplate qwen3 = ChatTemplate.builtIn("qwen3");
         String prompt = qwen3.continuation(conversation(), null, "Let me check the rules.");
         assertThat(prompt).isEqualTo(reference("qwen3", "system_user") + "<think>\nLet me check the rules.");
-        assertThat(qwen3.reasoningFormat()).isEqualTo(new ReasoningFormat.ThinkTags(java.util.Optional.of("reasoning_content")));
+        assertThat(qwen3.reasoningFormat()).isEqualTo(new ReasoningFormat.ThinkTags(Optional.of("reasoning_content")));
     }
 
     @Test
