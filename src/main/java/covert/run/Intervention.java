@@ -121,7 +121,7 @@ public final class Intervention {
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
                 "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
-        var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> s.original().id()).distinct().toList(), meta,
+        var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> resampleId(s.original())).distinct().toList(), meta,
                 "covert_intervention", sandbox);
         try {
             Files.createDirectories(req.outDir());
@@ -247,9 +247,7 @@ public final class Intervention {
             throw new UserError("sample " + o.id() + " epoch " + o.epoch() + " cannot be rebuilt from suite '" + cfg.suite()
                     + "' (its id or epoch seed differs: has the suite changed since the run?)");
         }
-        // Resamples get their own epoch numbers so (id, epoch) stays unique in the log; the seed stays the original's.
-        int epoch = (o.epoch() - 1) * req.resamples() + r + 1;
-        Sample s = new Sample(rebuilt.id(), epoch, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
+        Sample s = new Sample(resampleId(o), r + 1, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
                 rebuilt.world(), rebuilt.interview());
         var history = o.messages().subList(0, sel.messageIndex());
         List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
@@ -281,6 +279,15 @@ public final class Intervention {
                 java.util.UUID.randomUUID().toString(),
                 record.error(), record.limit(), record.attachments(), record.eventsData());
         return new Resampled(sel, r, linked, awareAfter, diverged);
+    }
+
+    /**
+     * The id of an original's resamples: one id per original (id, epoch), its resamples epochs 1 to N, so the log's
+     * header (sample ids × epochs) names exactly the samples it holds, as Inspect's readers expect. The seed stays the
+     * original's, and {@code metadata.intervention.original} names it.
+     */
+    static String resampleId(EvalLog.EvalSample original) {
+        return original.id() + "@" + original.epoch();
     }
 
     static String env(EvalLog.EvalSample s) {
