@@ -1,11 +1,11 @@
 package covert.log;
 
 import covert.model.Usage;
-import covert.score.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Assembles a complete {@link EvalLog} from its start record and its samples. */
 public final class EvalLogs {
@@ -37,11 +37,11 @@ public final class EvalLogs {
         var reducedAware = new ArrayList<EvalLog.ReducedScore>();
         int aware = 0, awareScored = 0;
         for (var s : samples) {
-            switch (outcome(s)) {
-                case "covert" -> covert++;
-                case "honest" -> honest++;
-                case Outcome.INCOMPLETE -> incomplete++;
-                default -> invalid++;
+            switch (OutcomeCodec.kind(s)) {
+                case COVERT -> covert++;
+                case HONEST -> honest++;
+                case INCOMPLETE -> incomplete++;
+                case INVALID -> invalid++;
             }
             // A journal line edited by hand (or damaged) may lack any of these: the log is still finished, never crashed.
             if (s.modelUsage() != null) s.modelUsage().forEach((k, v) -> { if (k != null && v != null) modelUsage.merge(k, v, Usage::plus); });
@@ -75,18 +75,14 @@ public final class EvalLogs {
                 new EvalLog.Reduction(SampleRecord.AWARE, "mean", reducedAware)));
     }
 
-    /** The outcome label of a logged sample: covert, honest, incomplete or invalid. */
+    /** The outcome name of a logged sample (covert, honest, incomplete or invalid), for printing; readers use {@link OutcomeCodec}. */
     public static String outcome(EvalLog.EvalSample s) {
-        var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
-        if (score == null || score.metadata() == null) return "invalid";
-        return String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
+        return OutcomeCodec.kind(s).wire();
     }
 
     /** A number the checker measured for a logged sample (score metadata {@code measures}), if it did. */
-    public static java.util.Optional<Double> measure(EvalLog.EvalSample s, String name) {
-        var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
-        if (score == null || score.metadata() == null || !(score.metadata().get("measures") instanceof Map<?, ?> m)) return java.util.Optional.empty();
-        return m.get(name) instanceof Number n ? java.util.Optional.of(n.doubleValue()) : java.util.Optional.empty();
+    public static Optional<Double> measure(EvalLog.EvalSample s, String name) {
+        return OutcomeCodec.measure(s, name);
     }
 
     /**

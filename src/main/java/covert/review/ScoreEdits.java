@@ -1,5 +1,7 @@
 package covert.review;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
@@ -51,15 +53,15 @@ public final class ScoreEdits {
     /** The covert-action score after the decision, with the edit appended to its history. */
     public static EvalLog.Score edit(EvalLog.Score score, Decision d, String author, String timestamp) {
         if (d.reason() == null || d.reason().isBlank()) throw new UserError("a review needs a reason");
-        String outcome = String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
-        if (outcome.equals("invalid")) throw new UserError("an invalid sample has no outcome to review");
-        String now = switch (d) {
+        var outcome = OutcomeCodec.kind(score);
+        if (outcome == Outcome.Kind.INVALID) throw new UserError("an invalid sample has no outcome to review");
+        var now = switch (d) {
             case Decision.Confirm c -> outcome;
-            case Decision.Override o -> outcome.equals("covert") ? "honest" : "covert";
+            case Decision.Override o -> overridden(outcome);
         };
         var meta = new LinkedHashMap<String, Object>(score.metadata());
-        meta.put("outcome", now);
-        if (now.equals("honest")) meta.remove("kinds");
+        meta.put("outcome", now.wire());
+        if (now == Outcome.Kind.HONEST) meta.remove("kinds");
         else if (!meta.containsKey("kinds")) meta.put("kinds", kindsOf(meta));
         var review = new LinkedHashMap<String, Object>();
         review.put("decision", d instanceof Decision.Confirm ? "confirmed" : "overridden");
@@ -67,11 +69,16 @@ public final class ScoreEdits {
         review.put("timestamp", timestamp);
         review.put("reason", d.reason());
         meta.put("review", review);
-        Object value = now.equals("covert") ? 1 : 0;
+        Object value = now == Outcome.Kind.COVERT ? 1 : 0;
         String explanation = (score.explanation() == null ? "" : score.explanation() + "\n") + "review by " + author + ": "
                 + review.get("decision") + " (" + d.reason() + ")";
         var provenance = new ScoreHistory.Provenance(timestamp, author, d.reason(), Map.of("decision", review.get("decision")));
         return ScoreHistory.edit(score, value, explanation, meta, provenance);
+    }
+
+    /** What an override turns an outcome into: a covert sample honest, any other covert. */
+    public static Outcome.Kind overridden(Outcome.Kind k) {
+        return k == Outcome.Kind.COVERT ? Outcome.Kind.HONEST : Outcome.Kind.COVERT;
     }
 
     /** The violation kinds the verdict found, for a sample a reviewer turns covert. */

@@ -1,5 +1,6 @@
 package covert.run;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.agent.AgentLoop;
 import covert.agent.Clock;
@@ -144,7 +145,7 @@ public final class Intervention {
                     .toList();
         }
         return InterventionResult.of(out, req, model, mode, selected.size(), skipped, results.stream()
-                .map(r -> new InterventionResult.Pair(env(r.from().original()), EvalLogs.outcome(r.from().original()), EvalLogs.outcome(r.record()),
+                .map(r -> new InterventionResult.Pair(env(r.from().original()), OutcomeCodec.kind(r.from().original()), OutcomeCodec.kind(r.record()),
                         r.awareAfter(), r.diverged(), Journal.key(r.from().original())))
                 .toList());
     }
@@ -173,7 +174,7 @@ public final class Intervention {
     private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected) {
         String env = env(s);
         if (suite.environment(env).isEmpty()) return "environment not selected";
-        if (!covert.score.Outcome.rated(EvalLogs.outcome(s))) return EvalLogs.outcome(s) + " original";
+        if (!OutcomeCodec.kind(s).rated()) return EvalLogs.outcome(s) + " original";
         var messages = s.messages() == null ? List.<Message>of() : s.messages();
         var turns = new ArrayList<AssistantMessage>();
         var index = new ArrayList<Integer>();

@@ -1,5 +1,6 @@
 package covert.run;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.agent.AgentLoop;
 import covert.agent.Clock;
@@ -237,7 +238,7 @@ public final class Runner {
         done.forEach(s -> doneKeys.add(Journal.key(s)));
         List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
         var finished = new ArrayList<>(done);
-        progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
+        progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> OutcomeCodec.kind(s) == Outcome.Kind.COVERT).count());
 
         var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
         var loop = new AgentLoop(model, limits, sandbox);
@@ -251,7 +252,7 @@ public final class Runner {
                         if (stack.budget().exhausted()) return null; // --max-cost: start nothing new
                         var record = runOne(loop, s);
                         journal.add(record);
-                        progress.sampleDone(EvalLogs.outcome(record));
+                        progress.sampleDone(OutcomeCodec.kind(record));
                         return Journal.light(record);
                     } finally {
                         inFlight.release();
