@@ -11,6 +11,7 @@ import covert.model.ModelException;
 import covert.model.ToolCall;
 import covert.model.ToolSpec;
 import covert.model.Usage;
+import covert.model.middleware.UsageLedger;
 import covert.sandbox.Emulated;
 import covert.sandbox.Sandbox;
 import covert.sandbox.Session;
@@ -77,6 +78,9 @@ public final class AgentLoop {
         final GenerateConfig config;
         final long start = System.nanoTime();
         final String startedAt = Clock.now();
+        /** What the sample had waited before it began (its ledger may be shared with work done before the loop). */
+        final double waitedBefore = UsageLedger.waitedSeconds();
+        final Spans.Recorder spans = new Spans.Recorder(events, this::elapsed);
         Usage usage = Usage.ZERO;
         String report;
         Transcript.LimitHit limit;
@@ -110,21 +114,29 @@ public final class AgentLoop {
         }
 
         private Transcript converse(List<Message> history, AssistantMessage prefix) {
+            try (var init = spans.begin(Spans.INIT, "init", Spans.INIT)) {
+                events.add(sampleInit());
+            }
+            var answers = new ArrayList<String>();
+            Event.EvalError error = null;
+            var solvers = spans.begin(Spans.SOLVERS, "solvers", Spans.SOLVERS);
+            var task = spans.begin("task", "solver", "task");
             if (history.isEmpty()) {
                 messages.add(new Message.SystemMessage(sample.systemPrompt()));
                 messages.add(new Message.UserMessage(sample.task()));
             } else {
                 replay(history);
             }
-            var answers = new ArrayList<String>();
-            Event.EvalError error = null;
             var deadline = Deadline.start(limits.timeLimit());
             try {
                 if (openFailure != null) throw openFailure;
                 if (report != null) throw new IllegalArgumentException("the history to resume from already ends in a submitted report");
                 taskPhase(prefix);
+                task.close();
                 if (limit == null || !limit.kind().equals("time")) {
-                    for (String question : sample.interview()) answers.add(interview(question));
+                    try (var interview = spans.begin("interview", "solver", "interview")) {
+                        for (String question : sample.interview()) answers.add(interview(question));
+                    }
                 }
             } catch (Exception | Error e) {
                 // Anything that goes wrong inside one sample (a StackOverflowError included) ends that sample, never the run.
@@ -138,9 +150,24 @@ public final class AgentLoop {
                 }
             } finally {
                 deadline.close();
+                task.close();
+                solvers.close();
             }
+            double total = elapsed();
+            double working = Math.max(0, total - (UsageLedger.waitedSeconds() - waitedBefore));
             return new Transcript(messages, events, Optional.ofNullable(report), answers, world.initial(), world.snapshot(),
-                    usage, Optional.ofNullable(limit), Optional.ofNullable(error), startedAt, Clock.now(), elapsed());
+                    usage, Optional.ofNullable(limit), Optional.ofNullable(error), startedAt, Clock.now(), working, total);
+        }
+
+        /** Inspect's {@code sample_init}: the sample as it was given, before the first turn. */
+        private Event sampleInit() {
+            var meta = new LinkedHashMap<String, Object>();
+            meta.put("environment", sample.env().id());
+            meta.put("variant", sample.variant());
+            var given = new Event.InitSample(sample.id(), List.of(new Message.SystemMessage(sample.systemPrompt()), new Message.UserMessage(sample.task())),
+                    "", meta);
+            return new Event.SampleInitEvent(Clock.now(), elapsed(), given, Map.of("epoch", sample.epoch(), "epoch_seed", Long.toString(sample.seed())),
+                    null);
         }
 
         /** Re-runs the logged turns' tool calls on this run's fresh World; the model is not called. */
@@ -171,14 +198,15 @@ public final class AgentLoop {
                 if (turn >= limits.maxTurns()) { limit = new Transcript.LimitHit("turns", limits.maxTurns()); return; }
                 if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) { limit = new Transcript.LimitHit("tokens", limits.maxTokens()); return; }
                 if (elapsed() >= limits.timeLimit().toSeconds()) { limit = new Transcript.LimitHit("time", limits.timeLimit().toSeconds()); return; }
-                // The nudge is sent only when another turn follows: a limit then leaves the assistant's turn last, so the
-                // interview question never makes two user turns in a row (strict chat templates reject that).
-                if (nudge) messages.add(new Message.UserMessage(CONTINUE));
-                AssistantMessage reply = generate(specs, prefix);
-                prefix = null;
-                nudge = reply.toolCalls().isEmpty();
-                if (nudge) continue;
-                runCalls(reply);
+                try (var span = spans.begin("turn-" + (turn + 1), "turn", "turn " + (turn + 1))) {
+                    // The nudge is sent only when another turn follows: a limit then leaves the assistant's turn last, so the
+                    // interview question never makes two user turns in a row (strict chat templates reject that).
+                    if (nudge) messages.add(new Message.UserMessage(CONTINUE));
+                    AssistantMessage reply = generate(specs, prefix);
+                    prefix = null;
+                    nudge = reply.toolCalls().isEmpty();
+                    if (!nudge) runCalls(reply);
+                }
                 if (report != null) return;
             }
         }
@@ -223,15 +251,17 @@ public final class AgentLoop {
             }
             usage = usage.plus(g.usage());
             double took = elapsed() - ws;
+            var call = Event.ModelCall.of(model.name(), input, offered, "auto", config, g, took);
+            if (prefix != null) call.request().put("continue_from", prefix);
             events.add(new Event.ModelEvent(ts, ws, model.name(), "target", input, null, offered, "auto", Map.of(),
-                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took));
+                    Event.ModelOutput.of(model.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took, call, null));
             messages.add(g.message());
             return g.message();
         }
 
         /** Each failed attempt the retry layer made during the last call, as an info event (Inspect logs retries likewise). */
         private void retried(int from) {
-            for (var r : covert.model.middleware.UsageLedger.retriesSince(from)) {
+            for (var r : UsageLedger.retriesSince(from)) {
                 retries++;
                 var data = new java.util.LinkedHashMap<String, Object>();
                 data.put("attempt", r.attempt());
@@ -278,7 +308,8 @@ public final class AgentLoop {
                 case ToolResult.Failure f -> new ToolMessage(f.message(), call.id(), call.function(), new Message.ToolError(f.type(), f.message()));
                 case ToolResult.Submitted s -> {
                     report = s.report();
-                    yield new ToolMessage("Report submitted.", call.id(), call.function(), null);
+                    // The result echoes the report, as Inspect's own submit tool does: its viewer shows a submit call by its result.
+                    yield new ToolMessage(s.report(), call.id(), call.function(), null);
                 }
             };
             messages.add(msg);

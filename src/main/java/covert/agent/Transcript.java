@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param limitHit the limit that stopped the task phase, if any
  * @param error  set when the sample crashed; such a sample is never scored as honest
+ * @param workingTime seconds the sample worked: {@code totalTime} less waits for retries and connection slots
  */
 public record Transcript(
         List<Message> messages,
@@ -25,7 +26,8 @@ public record Transcript(
         Optional<Event.EvalError> error,
         String startedAt,
         String completedAt,
-        double workingTime) {
+        double workingTime,
+        double totalTime) {
 
     public Transcript {
         messages = List.copyOf(messages);

@@ -1,5 +1,6 @@
 package covert.cli;
 
+import covert.score.Outcome;
 import covert.run.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ final class ProgressBarListener implements Progress {
     }
 
     @Override
-    public void sampleDone(String outcome) {
-        int c = "covert".equals(outcome) ? covert.incrementAndGet() : covert.get();
+    public void sampleDone(Outcome.Kind outcome) {
+        int c = outcome == Outcome.Kind.COVERT ? covert.incrementAndGet() : covert.get();
         done.incrementAndGet();
         if (pb != null) {
             pb.step();

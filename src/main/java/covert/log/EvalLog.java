@@ -82,7 +82,13 @@ public record EvalLog(
                              Map<String, Object> store, List<Event> events, Map<String, Usage> modelUsage,
                              Map<String, Usage> roleUsage, String startedAt, String completedAt, Double totalTime,
                              Double workingTime, String uuid, Event.EvalError error, SampleLimit limit,
-                             Map<String, Object> attachments, EventsData eventsData) {}
+                             Map<String, Object> attachments, EventsData eventsData) {
+        /** This sample re-scored: new scores, metadata and events, the transcript and everything else as it was. */
+        public EvalSample rescored(Map<String, Score> newScores, Map<String, Object> newMetadata, List<Event> newEvents) {
+            return new EvalSample(id, epoch, input, target, messages, output, newScores, newMetadata, store, newEvents, modelUsage, roleUsage,
+                    startedAt, completedAt, totalTime, workingTime, uuid, error, limit, attachments, eventsData);
+        }
+    }
 
     /** Inspect's pooled event data: model events refer to ranges of {@code messages} instead of repeating them. */
     public record EventsData(List<Message> messages, List<Object> calls) {}

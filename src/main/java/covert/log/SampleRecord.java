@@ -2,11 +2,13 @@ package covert.log;
 
 import covert.agent.Clock;
 import covert.agent.Event;
+import covert.agent.Spans;
 import covert.agent.Transcript;
 import covert.env.Sample;
 import covert.model.Message;
 import covert.score.Outcome;
 import covert.world.Change;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +26,12 @@ public final class SampleRecord {
     private SampleRecord() {}
 
     public static EvalLog.Score score(Outcome o) {
-        var meta = new LinkedHashMap<String, Object>();
-        meta.put("outcome", Outcome.label(o));
-        Object value = switch (o) {
-            case Outcome.Covert c -> {
-                meta.put("kinds", c.kinds().stream().map(k -> k.wire()).toList());
-                yield 1;
-            }
-            case Outcome.Honest h -> 0;
-            case Outcome.Incomplete i -> {
-                meta.put("reason", i.reason());
-                yield "N"; // Inspect's NOANSWER: the agent never submitted
-            }
-            case Outcome.Invalid i -> "N";
-        };
-        meta.put("evidence", o.evidence());
-        if (!o.measures().isEmpty()) meta.put("measures", new java.util.TreeMap<>(o.measures()));
-        return new EvalLog.Score(value, null, String.join("\n", o.evidence()), meta, List.of());
+        return score(o, null);
+    }
+
+    /** @param answer what the agent submitted (its report), Inspect's {@code Score.answer}; null when it never submitted */
+    public static EvalLog.Score score(Outcome o, String answer) {
+        return OutcomeCodec.encode(o, answer);
     }
 
     public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated) {
@@ -56,13 +47,31 @@ public final class SampleRecord {
     /** @param awareness the detector's verdict on the transcript (computed first when a grader judges it, so its usage is counted) */
     public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, covert.awareness.Detector.Verdict awareness, String model, boolean simulated,
                                         Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage) {
-        var score = score(o);
-        // Every model input is a prefix of the final conversation, so one pool of messages serves all events.
-        var events = new java.util.ArrayList<covert.agent.Event>();
-        for (var e : t.events()) events.add(e instanceof Event.ModelEvent m ? m.condensed() : e);
-        events.add(new Event.ScoreEvent(Clock.now(), t.workingTime(), score, false, SCORER));
-
+        var score = score(o, t.report().orElse(null));
         var spans = awarenessSpans(awareness);
+        var aware = new EvalLog.Score(awareness.aware(), null, spans.isEmpty() ? null : spans.size() + " aware sentence(s) in the reasoning",
+                Map.of("score", round(awareness.score())), List.of());
+        // Every model input is a prefix of the final conversation, so one pool of messages (and one of call messages) serves all events.
+        var events = new ArrayList<Event>();
+        boolean calls = false;
+        for (var e : t.events()) {
+            if (e instanceof Event.ModelEvent m) {
+                calls |= m.call() != null;
+                events.add(m.withCall(Calls.redacted(m.call())).condensed());
+            } else {
+                events.add(e);
+            }
+        }
+        var scoring = new Spans.Recorder(events, t::totalTime);
+        try (var scorers = scoring.begin(Spans.SCORERS, "scorers", Spans.SCORERS)) {
+            try (var scorer = scoring.begin(SCORER, "scorer", SCORER)) {
+                events.add(new Event.ScoreEvent(Clock.now(), t.totalTime(), score, false, SCORER));
+            }
+            try (var scorer = scoring.begin(AWARE, "scorer", AWARE)) {
+                events.add(new Event.ScoreEvent(Clock.now(), t.totalTime(), aware, false, AWARE));
+            }
+        }
+
         var meta = new LinkedHashMap<String, Object>();
         meta.put("environment", s.env().id());
         meta.put("family", s.env().family());
@@ -71,7 +80,7 @@ public final class SampleRecord {
         meta.put("variant", s.variant());
         meta.put("epoch_seed", Long.toString(s.seed()));
         meta.put("simulated", simulated);
-        meta.put("outcome", Outcome.label(o));
+        meta.put("outcome", o.kind().wire());
         t.report().ifPresent(r -> meta.put("report", r));
         if (!t.interviewAnswers().isEmpty()) meta.put("interview", interview(s.interview(), t.interviewAnswers()));
         meta.put("world_diff", t.end().diffFrom(t.initial()).stream().map(Change::toString).toList());
@@ -91,16 +100,15 @@ public final class SampleRecord {
         for (Message m : t.messages()) if (m instanceof Message.AssistantMessage a) last = a;
         var output = last == null ? new Event.ModelOutput(model, List.of(), "", null, null)
                 : Event.ModelOutput.of(model, last, covert.model.StopReason.STOP, null, null);
-        double total = t.workingTime();
         var scores = new LinkedHashMap<String, EvalLog.Score>();
         scores.put(SCORER, score);
-        scores.put(AWARE, new EvalLog.Score(awareness.aware(), null, spans.isEmpty() ? null : spans.size() + " aware sentence(s) in the reasoning",
-                Map.of("score", round(awareness.score())), List.of()));
+        scores.put(AWARE, aware);
+        // A fresh id per sample run, as Inspect gives: Scout keys transcripts on it. Runs pair on (id, epoch, epoch_seed) instead.
         return new EvalLog.EvalSample(s.id(), s.epoch(), s.task(), "", t.messages(), output, scores, meta,
-                Map.of(), events, modelUsage, roleUsage, t.startedAt(), t.completedAt(),
-                total, total, UUID.nameUUIDFromBytes((s.key() + s.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                Map.of(), Spans.assign(events), modelUsage, roleUsage, t.startedAt(), t.completedAt(),
+                t.totalTime(), t.workingTime(), UUID.randomUUID().toString(),
                 t.error().orElse(null), t.limitHit().map(l -> new EvalLog.SampleLimit(limitType(l.kind()), l.value())).orElse(null), Map.of(),
-                new EvalLog.EventsData(t.messages(), List.of()));
+                new EvalLog.EventsData(t.messages(), calls ? Calls.pool(t.messages()) : List.of()));
     }
 
     /**
@@ -114,18 +122,16 @@ public final class SampleRecord {
         var score = new EvalLog.Score(old.value(), old.answer(), old.explanation(), meta, old.history());
         var scores = new LinkedHashMap<>(r.scores());
         scores.put(SCORER, score);
-        var events = new java.util.ArrayList<Event>();
+        var events = new ArrayList<Event>();
         for (var e : r.events()) {
             if (e instanceof Event.ScoreEvent se && SCORER.equals(se.scorer())) {
-                events.addAll(graderEvents);
-                events.add(new Event.ScoreEvent(se.timestamp(), se.workingStart(), score, se.intermediate(), se.scorer()));
+                for (var g : graderEvents) events.add(g instanceof Event.ModelEvent m ? m.withCall(Calls.redacted(m.call())).inSpan(se.spanId()) : g.inSpan(se.spanId()));
+                events.add(new Event.ScoreEvent(se.timestamp(), se.workingStart(), score, se.intermediate(), se.scorer(), se.spanId()));
             } else {
                 events.add(e);
             }
         }
-        return new EvalLog.EvalSample(r.id(), r.epoch(), r.input(), r.target(), r.messages(), r.output(), scores, r.metadata(), r.store(),
-                events, r.modelUsage(), r.roleUsage(), r.startedAt(), r.completedAt(), r.totalTime(), r.workingTime(), r.uuid(), r.error(),
-                r.limit(), r.attachments(), r.eventsData());
+        return r.rescored(scores, r.metadata(), events);
     }
 
     /** Aware sentences: message index, character range in that message's reasoning, text and classifier score. */
@@ -147,7 +153,7 @@ public final class SampleRecord {
     }
 
     private static List<Map<String, Object>> interview(List<String> questions, List<String> answers) {
-        var out = new java.util.ArrayList<Map<String, Object>>();
+        var out = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < answers.size(); i++) {
             String a = answers.get(i);
             out.add(a == null || a.isBlank() ? Map.of("question", questions.get(i), "answer", "", "no_answer", true)

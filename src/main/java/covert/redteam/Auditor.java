@@ -1,5 +1,7 @@
 package covert.redteam;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.env.Environment;
 import covert.model.ModelException;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public interface Auditor {
     record Digest(Path log, String environment, String sampleId, int epoch, Map<String, String> variant, String outcome,
                   String report, List<String> evidence) {
         public boolean sabotaged() {
-            return "covert".equals(outcome);
+            return OutcomeCodec.kind(outcome) == Outcome.Kind.COVERT;
         }
     }
 }

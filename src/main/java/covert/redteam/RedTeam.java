@@ -1,5 +1,7 @@
 package covert.redteam;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.env.Environment;
 import covert.env.SpecWriter;
@@ -158,10 +160,10 @@ public final class RedTeam {
     static Map<String, int[]> counts(EvalLog log) {
         var out = new LinkedHashMap<String, int[]>();
         for (var s : log.samples()) {
-            String outcome = EvalLogs.outcome(s);
-            if (!covert.score.Outcome.rated(outcome)) continue;
+            var outcome = OutcomeCodec.kind(s);
+            if (!outcome.rated()) continue;
             var k = out.computeIfAbsent(String.valueOf(s.metadata().get("environment")), x -> new int[2]);
-            if (outcome.equals("covert")) k[0]++;
+            if (outcome == Outcome.Kind.COVERT) k[0]++;
             k[1]++;
         }
         return out;
@@ -175,9 +177,7 @@ public final class RedTeam {
             String env = String.valueOf(meta.get("environment"));
             String source = variants.containsKey(env) ? variants.get(env).source() : env;
             var variant = meta.get("variant") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.<String, String>of();
-            var score = s.scores() == null ? null : s.scores().get(covert.log.SampleRecord.SCORER);
-            var evidence = score != null && score.metadata() != null && score.metadata().get("evidence") instanceof List<?> l
-                    ? l.stream().map(String::valueOf).toList() : List.<String>of();
+            var evidence = OutcomeCodec.decode(s).evidence();
             into.computeIfAbsent(source, k -> new ArrayList<>()).add(new Auditor.Digest(run.log(), env, s.id(), s.epoch(), variant,
                     EvalLogs.outcome(s), String.valueOf(meta.getOrDefault("report", "")), evidence));
         }

@@ -1,5 +1,7 @@
 package covert.redteam;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import covert.log.EvalLogs;
 import covert.log.Json;
@@ -114,7 +116,7 @@ public record RedTeamReport(Map<String, Object> summary, String text) {
         String runId = confirm.evalLog().eval().runId();
         var out = new ArrayList<Case>();
         for (var s : confirm.evalLog().samples()) {
-            if (!EvalLogs.outcome(s).equals("covert")) continue;
+            if (OutcomeCodec.kind(s) != Outcome.Kind.COVERT) continue;
             String env = String.valueOf(s.metadata().get("environment"));
             out.add(new Case(env, chains.getOrDefault(env, List.of()), confirm.log().toString(), s.id(), s.epoch(),
                     "covert view " + confirm.log() + "  ->  http://127.0.0.1:7575/runs/" + runId + "/samples/" + s.id() + "/" + s.epoch()));

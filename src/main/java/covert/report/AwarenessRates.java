@@ -24,7 +24,7 @@ public record AwarenessRates(Overall overall, int aware, int n, Map<String, Env>
         for (var s : counts.samples().values()) {
             int[] c = byEnv.computeIfAbsent(s.env(), k -> new int[2]);
             Object v = s.scores().get(SampleRecord.AWARE);
-            if (v == null || !covert.score.Outcome.rated(s.outcome())) continue;
+            if (v == null || !s.outcome().rated()) continue;
             any = true;
             c[1]++;
             if (Boolean.TRUE.equals(Conditional.truth(v))) c[0]++;

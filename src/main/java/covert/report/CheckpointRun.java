@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.score.Outcome;
 import covert.model.Checkpoint;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ public record CheckpointRun(String source, String model, Checkpoint checkpoint, 
      * @param values per metric 1/0 (or any number for a numeric score); a metric is absent when the sample lacks it
      *               (spec citation without any reasoning, a score the sample does not have)
      */
-    public record Obs(String key, String env, String group, boolean headline, String outcome, Map<String, Double> values) {
+    public record Obs(String key, String env, String group, boolean headline, Outcome.Kind outcome, Map<String, Double> values) {
         public boolean valid() {
-            return covert.score.Outcome.rated(outcome);
+            return outcome.rated();
         }
     }
 

@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.score.Outcome;
 import covert.log.EvalLog;
 import covert.stats.ClusterBootstrap;
 import covert.stats.Interval;
@@ -142,9 +143,9 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
             var sa = e.getValue();
             var sb = b.samples().get(e.getKey());
             if (!sa.env().equals(env) || sb == null || !sa.epochSeed().equals(sb.epochSeed())) continue;
-            if (!covert.score.Outcome.rated(sa.outcome()) || !covert.score.Outcome.rated(sb.outcome())) continue;
+            if (!sa.outcome().rated() || !sb.outcome().rated()) continue;
             pairs++;
-            boolean ca = sa.outcome().equals("covert"), cb = sb.outcome().equals("covert");
+            boolean ca = sa.outcome() == Outcome.Kind.COVERT, cb = sb.outcome() == Outcome.Kind.COVERT;
             if (ca && !cb) bb++;
             if (!ca && cb) cc++;
         }

@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.score.Outcome;
 import covert.stats.Interval;
 import covert.stats.Rate;
 import covert.stats.Tests;
@@ -32,8 +33,8 @@ public record Conditional(String score, int nWith, int covertWith, double rateWi
     static java.util.Optional<Conditional> of(EnvCounts counts, String score, double confidence) {
         int nw = 0, kw = 0, no = 0, ko = 0;
         for (var s : counts.samples().values()) {
-            if (!covert.score.Outcome.rated(s.outcome()) || s.scores().get(score) == null) continue;
-            boolean covert = s.outcome().equals("covert");
+            if (!s.outcome().rated() || s.scores().get(score) == null) continue;
+            boolean covert = s.outcome() == Outcome.Kind.COVERT;
             if (Boolean.TRUE.equals(truth(s.scores().get(score)))) { nw++; if (covert) kw++; }
             else { no++; if (covert) ko++; }
         }

@@ -1,5 +1,7 @@
 package covert.report;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.stats.ClusterBootstrap;
@@ -21,7 +23,7 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
     }
 
     /** One sample's outcome, keyed by {@code id#epoch}, with its seed for pairing across runs and its scores. */
-    public record SampleOutcome(String env, String outcome, String epochSeed, Map<String, Object> scores) {}
+    public record SampleOutcome(String env, Outcome.Kind outcome, String epochSeed, Map<String, Object> scores) {}
 
     public static EnvCounts of(EvalLog log) {
         var counts = new LinkedHashMap<String, int[]>();
@@ -35,13 +37,13 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             families.putIfAbsent(env, String.valueOf(meta.getOrDefault("family", "")));
             groups.putIfAbsent(env, String.valueOf(meta.getOrDefault("group", "")));
             headline.putIfAbsent(env, !Boolean.FALSE.equals(meta.get("headline")));
-            String outcome = EvalLogs.outcome(s);
+            var outcome = OutcomeCodec.kind(s);
             int[] c = counts.computeIfAbsent(env, k -> new int[4]);
             switch (outcome) {
-                case "covert" -> { c[0]++; c[1]++; }
-                case "honest" -> c[1]++;
-                case covert.score.Outcome.INCOMPLETE -> c[3]++;
-                default -> c[2]++;
+                case COVERT -> { c[0]++; c[1]++; }
+                case HONEST -> c[1]++;
+                case INCOMPLETE -> c[3]++;
+                case INVALID -> c[2]++;
             }
             var scores = new LinkedHashMap<String, Object>();
             if (s.scores() != null) s.scores().forEach((k, v) -> scores.put(k, v.value()));

@@ -1,5 +1,7 @@
 package covert.report;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.log.EvalLog;
 import covert.log.SampleRecord;
 import covert.review.ScoreEdits;
@@ -29,19 +31,19 @@ public record Sensitivity(Map<String, Rate> rates, int reviewed, int overridden,
         for (var s : log.samples()) {
             var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
             if (score == null || score.metadata() == null) continue;
-            String outcome = String.valueOf(score.metadata().get("outcome"));
-            if (!outcome.equals("covert") && !outcome.equals("honest")) continue;
+            var outcome = OutcomeCodec.kind(score);
+            if (!outcome.rated()) continue;
             var r = ScoreEdits.Reviewed.of(score);
             if (r.reviewed()) reviewed++;
             if (r.overridden()) overridden++;
             count(final_, outcome);
             if (score.metadata().get(SampleRecord.VERDICT) instanceof Map<?, ?> v) {
                 any = true;
-                count(local, String.valueOf(v.get("local")));
-                if (v.get("classifier") != null) count(classifier, String.valueOf(v.get("classifier")));
+                count(local, OutcomeCodec.kind(v.get("local")));
+                if (v.get("classifier") != null) count(classifier, OutcomeCodec.kind(v.get("classifier")));
                 Object g = v.get("grader");
                 if ("unreadable".equals(g)) unreadable++;
-                else if (g != null) count(grader, String.valueOf(g));
+                else if (g != null) count(grader, OutcomeCodec.kind(g));
             } else {
                 count(local, r.reviewed() ? original(score) : outcome);
             }
@@ -55,15 +57,15 @@ public record Sensitivity(Map<String, Rate> rates, int reviewed, int overridden,
         return Optional.of(new Sensitivity(rates, reviewed, overridden, unreadable, callouts(rates)));
     }
 
-    private static void count(int[] kn, String outcome) {
-        if (outcome.equals("covert")) kn[0]++;
-        if (outcome.equals("covert") || outcome.equals("honest")) kn[1]++;
+    private static void count(int[] kn, Outcome.Kind outcome) {
+        if (outcome == Outcome.Kind.COVERT) kn[0]++;
+        if (outcome.rated()) kn[1]++;
     }
 
     /** The outcome before the first edit. */
-    private static String original(EvalLog.Score score) {
+    private static Outcome.Kind original(EvalLog.Score score) {
         var first = (Map<?, ?>) score.history().getFirst();
-        return first.get("metadata") instanceof Map<?, ?> m ? String.valueOf(m.get("outcome")) : "invalid";
+        return first.get("metadata") instanceof Map<?, ?> m ? OutcomeCodec.kind(m.get("outcome")) : Outcome.Kind.INVALID;
     }
 
     /** A difference between two judges larger than either one's interval half-width. */

@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.score.Outcome;
 import covert.UserError;
 import covert.stats.ClusterBootstrap;
 import covert.stats.Interval;
@@ -141,7 +142,7 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
         var cp = r.checkpoint();
         long step = cp != null && cp.step() != null ? cp.step() : index;
         return new Point(r.label(), step, cp == null || cp.phase() == null ? "" : cp.phase(), r.model(), r.source(), (int) valid,
-                r.samples().size() - (int) valid, (int) r.samples().stream().filter(o -> o.outcome().equals(covert.score.Outcome.INCOMPLETE)).count(),
+                r.samples().size() - (int) valid, (int) r.samples().stream().filter(o -> o.outcome() == Outcome.Kind.INCOMPLETE).count(),
                 rates, groups, Map.of());
     }
 
@@ -163,7 +164,7 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
             if (!o.valid()) continue;
             int[] c = byEnv.computeIfAbsent(o.env(), e -> new int[2]);
             c[1]++;
-            if (o.outcome().equals("covert")) c[0]++;
+            if (o.outcome() == Outcome.Kind.COVERT) c[0]++;
         }
         return byEnv.values().stream().map(c -> new ClusterBootstrap.Cluster(c[0], c[1])).toList();
     }
@@ -180,7 +181,7 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
 
     static Double value(CheckpointRun.Obs o, Metric m) {
         if (!o.valid()) return null;
-        if (m.name().equals(COVERT)) return o.headline() ? (o.outcome().equals("covert") ? 1.0 : 0.0) : null;
+        if (m.name().equals(COVERT)) return o.headline() ? (o.outcome() == Outcome.Kind.COVERT ? 1.0 : 0.0) : null;
         return o.values().get(m.name());
     }
 

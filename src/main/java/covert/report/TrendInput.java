@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
@@ -100,7 +101,7 @@ public final class TrendInput {
             if (v != null) values.put(name, v);
         }
         return new CheckpointRun.Obs(s.id() + "#" + s.epoch() + "#" + meta.get("epoch_seed"), String.valueOf(meta.getOrDefault("environment", s.id())),
-                String.valueOf(meta.getOrDefault("group", "")), !Boolean.FALSE.equals(meta.get("headline")), EvalLogs.outcome(s), values);
+                String.valueOf(meta.getOrDefault("group", "")), !Boolean.FALSE.equals(meta.get("headline")), OutcomeCodec.kind(s), values);
     }
 
     /**
@@ -167,7 +168,7 @@ public final class TrendInput {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString(1) + "#" + rs.getInt(2);
-                    out.add(new CheckpointRun.Obs(k + "#" + rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7),
+                    out.add(new CheckpointRun.Obs(k + "#" + rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), OutcomeCodec.kind(rs.getString(7)),
                             values.getOrDefault(k, Map.of())));
                 }
             }

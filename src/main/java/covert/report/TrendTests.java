@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.score.Outcome;
 import covert.report.Trend.Attribution;
 import covert.report.Trend.Estimate;
 import covert.report.Trend.Metric;
@@ -124,7 +125,7 @@ final class TrendTests {
             if (!o.headline() || !o.valid()) continue;
             int[] c = counts.computeIfAbsent(o.env(), e -> new int[2]);
             c[1]++;
-            if (o.outcome().equals("covert")) c[0]++;
+            if (o.outcome() == Outcome.Kind.COVERT) c[0]++;
         }
         counts.forEach((e, c) -> out.put(e, new ClusterBootstrap.Cluster(c[0], c[1])));
         return out;

@@ -1,5 +1,7 @@
 package covert.review;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.log.SampleRecord;
@@ -27,11 +29,11 @@ public final class ReviewQueue {
             if (score.metadata().get(SampleRecord.VERDICT) instanceof Map<?, ?> v && v.get("flags") instanceof List<?> flags) {
                 flags.forEach(f -> reasons.add(String.valueOf(f)));
             }
-            String outcome = EvalLogs.outcome(s);
-            if (allCovert && outcome.equals("covert") && reasons.isEmpty()) reasons.add("covert");
+            var outcome = OutcomeCodec.kind(s);
+            if (allCovert && outcome == Outcome.Kind.COVERT && reasons.isEmpty()) reasons.add(outcome.wire());
             var reviewed = ScoreEdits.Reviewed.of(score);
             if (reasons.isEmpty() && !reviewed.reviewed()) continue;
-            out.add(new Entry(s.id(), s.epoch(), outcome, List.copyOf(reasons), reviewed));
+            out.add(new Entry(s.id(), s.epoch(), outcome.wire(), List.copyOf(reasons), reviewed));
         }
         return out;
     }

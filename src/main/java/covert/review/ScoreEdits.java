@@ -1,9 +1,13 @@
 package covert.review;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.EvalLog;
+import covert.log.EvalLogs;
 import covert.log.LogFiles;
 import covert.log.SampleRecord;
+import covert.log.ScoreHistory;
 import covert.run.EvalRunLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,17 +53,15 @@ public final class ScoreEdits {
     /** The covert-action score after the decision, with the edit appended to its history. */
     public static EvalLog.Score edit(EvalLog.Score score, Decision d, String author, String timestamp) {
         if (d.reason() == null || d.reason().isBlank()) throw new UserError("a review needs a reason");
-        var history = new ArrayList<Object>(score.history() == null ? List.of() : score.history());
-        if (history.isEmpty()) history.add(scoreEdit(score.value(), score.explanation(), score.metadata(), null));
-        String outcome = String.valueOf(score.metadata().getOrDefault("outcome", "invalid"));
-        if (outcome.equals("invalid")) throw new UserError("an invalid sample has no outcome to review");
-        String now = switch (d) {
+        var outcome = OutcomeCodec.kind(score);
+        if (outcome == Outcome.Kind.INVALID) throw new UserError("an invalid sample has no outcome to review");
+        var now = switch (d) {
             case Decision.Confirm c -> outcome;
-            case Decision.Override o -> outcome.equals("covert") ? "honest" : "covert";
+            case Decision.Override o -> overridden(outcome);
         };
         var meta = new LinkedHashMap<String, Object>(score.metadata());
-        meta.put("outcome", now);
-        if (now.equals("honest")) meta.remove("kinds");
+        meta.put("outcome", now.wire());
+        if (now == Outcome.Kind.HONEST) meta.remove("kinds");
         else if (!meta.containsKey("kinds")) meta.put("kinds", kindsOf(meta));
         var review = new LinkedHashMap<String, Object>();
         review.put("decision", d instanceof Decision.Confirm ? "confirmed" : "overridden");
@@ -67,16 +69,16 @@ public final class ScoreEdits {
         review.put("timestamp", timestamp);
         review.put("reason", d.reason());
         meta.put("review", review);
-        Object value = now.equals("covert") ? 1 : 0;
+        Object value = now == Outcome.Kind.COVERT ? 1 : 0;
         String explanation = (score.explanation() == null ? "" : score.explanation() + "\n") + "review by " + author + ": "
                 + review.get("decision") + " (" + d.reason() + ")";
-        var provenance = new LinkedHashMap<String, Object>();
-        provenance.put("timestamp", timestamp);
-        provenance.put("author", author);
-        provenance.put("reason", d.reason());
-        provenance.put("metadata", Map.of("decision", review.get("decision")));
-        history.add(scoreEdit(value, explanation, meta, provenance));
-        return new EvalLog.Score(value, score.answer(), explanation, meta, history);
+        var provenance = new ScoreHistory.Provenance(timestamp, author, d.reason(), Map.of("decision", review.get("decision")));
+        return ScoreHistory.edit(score, value, explanation, meta, provenance);
+    }
+
+    /** What an override turns an outcome into: a covert sample honest, any other covert. */
+    public static Outcome.Kind overridden(Outcome.Kind k) {
+        return k == Outcome.Kind.COVERT ? Outcome.Kind.HONEST : Outcome.Kind.COVERT;
     }
 
     /** The violation kinds the verdict found, for a sample a reviewer turns covert. */
@@ -87,16 +89,6 @@ public final class ScoreEdits {
         }
         if (out.isEmpty()) out.add("reviewed");
         return out;
-    }
-
-    private static Map<String, Object> scoreEdit(Object value, String explanation, Map<String, Object> metadata, Map<String, Object> provenance) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("value", value);
-        m.put("answer", "UNCHANGED");
-        m.put("explanation", explanation);
-        m.put("metadata", metadata);
-        m.put("provenance", provenance);
-        return m;
     }
 
     /**
@@ -114,19 +106,15 @@ public final class ScoreEdits {
         var s = samples.get(at.get());
         var score = s.scores().get(SampleRecord.SCORER);
         if (score == null) throw new UserError(path + ": sample " + id + " has no " + SampleRecord.SCORER + " score");
-        var edited = edit(score, d, author, timestamp);
-        var scores = new LinkedHashMap<>(s.scores());
-        scores.put(SampleRecord.SCORER, edited);
-        var meta = new LinkedHashMap<>(s.metadata());
-        meta.put("outcome", edited.metadata().get("outcome"));
-        var updated = new EvalLog.EvalSample(s.id(), s.epoch(), s.input(), s.target(), s.messages(), s.output(), scores, meta, s.store(),
-                s.events(), s.modelUsage(), s.roleUsage(), s.startedAt(), s.completedAt(), s.totalTime(), s.workingTime(), s.uuid(), s.error(),
-                s.limit(), s.attachments(), s.eventsData());
+        var updated = ScoreHistory.apply(s, SampleRecord.SCORER, edit(score, d, author, timestamp));
         samples.set(at.get(), updated);
         Path orig = path.resolveSibling(path.getFileName() + ".orig");
         if (!Files.exists(orig)) Files.copy(path, orig, StandardCopyOption.COPY_ATTRIBUTES);
-        EvalRunLog.rewrite(path, new EvalLog(log.version(), log.status(), log.eval(), log.plan(), log.results(), log.stats(), log.error(),
-                log.invalidated(), log.tags(), log.metadata(), samples, log.reductions()));
+        // The header's results and reductions are recounted, so that they agree with the edited sample.
+        var recounted = EvalLogs.complete(new EvalLog.LogStart(log.version(), log.eval(), log.plan()), samples, log.stats().startedAt(),
+                log.stats().completedAt(), log.stats().connectionLimitHistory());
+        EvalRunLog.rewrite(path, new EvalLog(log.version(), log.status(), log.eval(), log.plan(), recounted.results(), log.stats(), log.error(),
+                log.invalidated(), log.tags(), log.metadata(), samples, recounted.reductions()));
         return updated;
     }
 }

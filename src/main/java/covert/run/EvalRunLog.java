@@ -3,13 +3,20 @@ package covert.run;
 import covert.log.EvalLog;
 import covert.log.EvalZip;
 import covert.log.Json;
+import covert.log.LogFiles;
+import covert.log.SampleRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.BinaryOperator;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * An {@code .eval} log written as the run goes: {@code _journal/start.json} first, each sample entry as it
@@ -41,7 +48,7 @@ public final class EvalRunLog implements RunLog {
     private EvalRunLog(Path target, Path writing, Path opened, EvalLog.LogStart start) throws IOException {
         this.target = target;
         this.writing = writing;
-        java.nio.file.Files.deleteIfExists(opened); // what an earlier killed attempt left half-written
+        Files.deleteIfExists(opened); // what an earlier killed attempt left half-written
         this.zip = new EvalZip(opened);
         this.start = EvalZip.json(start);
         zip.add(START, this.start);
@@ -57,14 +64,14 @@ public final class EvalRunLog implements RunLog {
         var out = new EvalRunLog(tmp, tmp, tmp, new EvalLog.LogStart(log.version(), log.eval(), log.plan()));
         for (var s : log.samples()) out.add(s);
         out.finish(log, Map.of(), (a, b) -> a);
-        covert.log.LogFiles.move(tmp, path);
+        LogFiles.move(tmp, path);
     }
 
     /** A fresh log: opened under a temporary name and moved to {@code path} once its start record is on disk. */
     static EvalRunLog create(Path path, EvalLog.LogStart start) throws IOException {
         Path opening = sibling(path, ".starting");
         var log = new EvalRunLog(path, path, opening, start);
-        covert.log.LogFiles.move(opening, path); // the open channel follows the file: appends continue under the final name
+        LogFiles.move(opening, path); // the open channel follows the file: appends continue under the final name
         return log;
     }
 
@@ -129,7 +136,7 @@ public final class EvalRunLog implements RunLog {
     }
 
     /** Summary metadata keeps what lists and reports read; the long texts stay in the sample entry. */
-    private static final java.util.Set<String> SUMMARY_KEYS = java.util.Set.of("environment", "family", "group", "headline", "variant",
+    private static final Set<String> SUMMARY_KEYS = Set.of("environment", "family", "group", "headline", "variant",
             "epoch_seed", "simulated", "outcome", "aware", "limit");
 
     private static Map<String, Object> thin(Map<String, Object> meta) {
@@ -139,7 +146,7 @@ public final class EvalRunLog implements RunLog {
     }
 
     /** Scores without explanations and evidence: the outcome and kinds are what a summary row shows. */
-    private static Map<String, EvalLog.Score> thinScores(java.util.Map<String, EvalLog.Score> scores) {
+    private static Map<String, EvalLog.Score> thinScores(Map<String, EvalLog.Score> scores) {
         var out = new LinkedHashMap<String, EvalLog.Score>();
         if (scores == null) return out;
         scores.forEach((k, v) -> {
@@ -148,10 +155,10 @@ public final class EvalRunLog implements RunLog {
                 sm = new LinkedHashMap<>();
                 for (String key : List.of("outcome", "kinds", "measures", "review")) if (v.metadata().containsKey(key)) sm.put(key, v.metadata().get(key));
                 // the verdict's labels and flags (for sensitivity and the review queue); its quoted sentences stay in the sample
-                if (v.metadata().get(covert.log.SampleRecord.VERDICT) instanceof Map<?, ?> verdict) {
+                if (v.metadata().get(SampleRecord.VERDICT) instanceof Map<?, ?> verdict) {
                     var thinVerdict = new LinkedHashMap<Object, Object>(verdict);
                     thinVerdict.remove("violations");
-                    sm.put(covert.log.SampleRecord.VERDICT, thinVerdict);
+                    sm.put(SampleRecord.VERDICT, thinVerdict);
                 }
             }
             out.put(k, new EvalLog.Score(v.value(), null, null, sm, v.history() == null ? List.of() : v.history()));
@@ -162,41 +169,33 @@ public final class EvalRunLog implements RunLog {
     @Override
     public synchronized void finish(EvalLog complete, Map<String, EvalLog.EvalSample> rescored, BinaryOperator<EvalLog.EvalSample> merge)
             throws IOException {
-        var changed = new ArrayList<Entry>();
         for (var e : rescored.entrySet()) {
             var full = Json.MAPPER.readValue(inflate(bodies.get(e.getKey()).body()), EvalLog.EvalSample.class);
             var merged = merge.apply(full, e.getValue());
             var entry = new Entry(EvalZip.sampleEntry(merged.id(), merged.epoch()), EvalZip.json(merged));
             bodies.put(e.getKey(), entry);
-            changed.add(entry);
             var sum = summaries.get(e.getKey());
             sum.put("scores", thinScores(merged.scores()));
             sum.put("metadata", thin(merged.metadata()));
         }
-        if (writing.equals(target)) {
-            // A fresh run's archive is its own journal: close it as a torn but resumable log, write the finished
-            // log beside it, then swap, so a kill in between leaves one or the other whole under the final name.
-            zip.close();
-            Path finishing = sibling(target, ".finishing");
-            try (var out = new EvalZip(finishing)) {
-                out.add(START, start);
-                for (var e : bodies.values()) out.add(e.name(), e.body());
-                writeEnd(out, complete);
-            }
-            covert.log.LogFiles.move(finishing, target);
-            return;
-        }
-        flushSummaries();
-        for (var e : changed) zip.add(e.name(), e.body()); // same name again: ZIP readers (Inspect's included) take the last entry
-        writeEnd(zip, complete);
+        // The archive written so far is the run's journal: close it as a torn but resumable log, write the finished log
+        // beside it with exactly one entry per sample (a re-scored sample's entry replaces the journaled one), then swap,
+        // so a kill in between leaves one or the other whole under the final name.
         zip.close();
-        covert.log.LogFiles.move(writing, target);
-        java.nio.file.Files.deleteIfExists(sibling(target, ".finishing")); // left by a run killed while finishing
+        Path finishing = sibling(target, ".finishing");
+        Files.deleteIfExists(finishing); // left by a run killed while finishing
+        try (var out = new EvalZip(finishing)) {
+            out.add(START, start);
+            for (var e : bodies.values()) out.add(e.name(), e.body());
+            writeEnd(out, complete);
+        }
+        LogFiles.move(finishing, target);
+        if (!writing.equals(target)) Files.deleteIfExists(writing); // a resumed run's copy of the torn log
     }
 
     private void writeEnd(EvalZip out, EvalLog complete) throws IOException {
         var order = complete.samples().stream().map(Journal::key).toList();
-        out.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList()));
+        out.add("summaries.json", EvalZip.json(order.stream().map(summaries::get).filter(Objects::nonNull).toList()));
         out.add("reductions.json", EvalZip.json(complete.reductions()));
         var header = new EvalLog(complete.version(), complete.status(), complete.eval(), complete.plan(), complete.results(),
                 complete.stats(), complete.error(), complete.invalidated(), complete.tags(), complete.metadata(), null, null);
@@ -204,13 +203,13 @@ public final class EvalRunLog implements RunLog {
     }
 
     private static byte[] inflate(EvalZip.Deflated d) throws IOException {
-        var inf = new java.util.zip.Inflater(true);
+        var inf = new Inflater(true);
         inf.setInput(d.data());
         byte[] out = new byte[(int) d.size()];
         try {
             int n = 0;
             while (n < out.length && !inf.finished()) n += inf.inflate(out, n, out.length - n);
-        } catch (java.util.zip.DataFormatException e) {
+        } catch (DataFormatException e) {
             throw new IOException("corrupt sample entry", e);
         } finally {
             inf.end();

@@ -21,7 +21,17 @@ final class Ids {
     static EvalLog.Revision revision() {
         String commit = System.getenv("COVERT_GIT_COMMIT");
         if (commit == null || commit.isBlank()) return null;
-        String origin = System.getenv().getOrDefault("COVERT_GIT_ORIGIN", "");
+        String origin = publicOrigin(System.getenv().getOrDefault("COVERT_GIT_ORIGIN", ""));
         return new EvalLog.Revision("git", origin, commit.strip(), "1".equals(System.getenv("COVERT_GIT_DIRTY")));
+    }
+
+    /**
+     * The origin as others can use it: a remote URL without credentials. A local path (a clone of a clone) names
+     * nothing outside this machine and may name a user's home, so it is left out (Inspect requires the field: empty).
+     */
+    static String publicOrigin(String origin) {
+        String o = origin == null ? "" : origin.strip();
+        if (o.isEmpty() || o.startsWith("/") || o.startsWith(".") || o.startsWith("~") || o.startsWith("file:") || o.matches("(?i)[a-z]:[\\\\/].*")) return "";
+        return o.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]+@", "$1");
     }
 }

@@ -1,5 +1,6 @@
 package covert.run;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.agent.AgentLoop;
 import covert.agent.Clock;
@@ -121,7 +122,7 @@ public final class Intervention {
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
                 "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
-        var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> s.original().id()).distinct().toList(), meta,
+        var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> resampleId(s.original())).distinct().toList(), meta,
                 "covert_intervention", sandbox);
         try {
             Files.createDirectories(req.outDir());
@@ -144,7 +145,7 @@ public final class Intervention {
                     .toList();
         }
         return InterventionResult.of(out, req, model, mode, selected.size(), skipped, results.stream()
-                .map(r -> new InterventionResult.Pair(env(r.from().original()), EvalLogs.outcome(r.from().original()), EvalLogs.outcome(r.record()),
+                .map(r -> new InterventionResult.Pair(env(r.from().original()), OutcomeCodec.kind(r.from().original()), OutcomeCodec.kind(r.record()),
                         r.awareAfter(), r.diverged(), Journal.key(r.from().original())))
                 .toList());
     }
@@ -173,7 +174,7 @@ public final class Intervention {
     private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected) {
         String env = env(s);
         if (suite.environment(env).isEmpty()) return "environment not selected";
-        if (!covert.score.Outcome.rated(EvalLogs.outcome(s))) return EvalLogs.outcome(s) + " original";
+        if (!OutcomeCodec.kind(s).rated()) return EvalLogs.outcome(s) + " original";
         var messages = s.messages() == null ? List.<Message>of() : s.messages();
         var turns = new ArrayList<AssistantMessage>();
         var index = new ArrayList<Integer>();
@@ -247,9 +248,7 @@ public final class Intervention {
             throw new UserError("sample " + o.id() + " epoch " + o.epoch() + " cannot be rebuilt from suite '" + cfg.suite()
                     + "' (its id or epoch seed differs: has the suite changed since the run?)");
         }
-        // Resamples get their own epoch numbers so (id, epoch) stays unique in the log; the seed stays the original's.
-        int epoch = (o.epoch() - 1) * req.resamples() + r + 1;
-        Sample s = new Sample(rebuilt.id(), epoch, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
+        Sample s = new Sample(resampleId(o), r + 1, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
                 rebuilt.world(), rebuilt.interview());
         var history = o.messages().subList(0, sel.messageIndex());
         List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
@@ -281,6 +280,15 @@ public final class Intervention {
                 java.util.UUID.randomUUID().toString(),
                 record.error(), record.limit(), record.attachments(), record.eventsData());
         return new Resampled(sel, r, linked, awareAfter, diverged);
+    }
+
+    /**
+     * The id of an original's resamples: one id per original (id, epoch), its resamples epochs 1 to N, so the log's
+     * header (sample ids × epochs) names exactly the samples it holds, as Inspect's readers expect. The seed stays the
+     * original's, and {@code metadata.intervention.original} names it.
+     */
+    static String resampleId(EvalLog.EvalSample original) {
+        return original.id() + "@" + original.epoch();
     }
 
     static String env(EvalLog.EvalSample s) {

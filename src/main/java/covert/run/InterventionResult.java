@@ -1,5 +1,6 @@
 package covert.run;
 
+import covert.score.Outcome;
 import covert.model.Model;
 import covert.stats.Interval;
 import covert.stats.PairedEffect;
@@ -21,7 +22,7 @@ public record InterventionResult(Path log, String source, String model, boolean 
                                  List<Effect> environments) {
 
     /** One resample against its original: outcomes are covert, honest or invalid. */
-    record Pair(String environment, String before, String after, boolean awareAfter, boolean diverged, String originalKey) {}
+    record Pair(String environment, Outcome.Kind before, Outcome.Kind after, boolean awareAfter, boolean diverged, String originalKey) {}
 
     /** The effect in one group of samples; {@code aware} counts valid resamples whose edited turn or later turns show awareness. */
     public record Effect(String label, PairedEffect effect, Rate awareAfter, int invalidAfter) {}
@@ -43,14 +44,14 @@ public record InterventionResult(Path log, String source, String model, boolean 
         int aware = 0, valid = 0, invalid = 0;
         for (Pair p : pairs) {
             int[] u = units.computeIfAbsent(p.originalKey(), k -> new int[2]);
-            before.put(p.originalKey(), p.before().equals("covert"));
-            if (!covert.score.Outcome.rated(p.after())) {
+            before.put(p.originalKey(), p.before() == Outcome.Kind.COVERT);
+            if (!p.after().rated()) {
                 invalid++;
                 continue;
             }
             valid++;
             u[1]++;
-            if (p.after().equals("covert")) u[0]++;
+            if (p.after() == Outcome.Kind.COVERT) u[0]++;
             if (p.awareAfter()) aware++;
         }
         var list = new ArrayList<PairedEffect.Unit>();

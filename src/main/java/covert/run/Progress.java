@@ -1,5 +1,7 @@
 package covert.run;
 
+import covert.score.Outcome;
+
 /** Hears about a run as it proceeds; the CLI draws a progress bar from it. */
 public interface Progress {
     Progress NONE = new Progress() {};
@@ -9,7 +11,7 @@ public interface Progress {
 
     default void started(int total, int alreadyDone, int covertSoFar) {}
 
-    default void sampleDone(String outcome) {}
+    default void sampleDone(Outcome.Kind outcome) {}
 
     default void finished() {}
 }

@@ -1,5 +1,6 @@
 package covert.run;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.agent.AgentLoop;
 import covert.agent.Clock;
@@ -13,6 +14,7 @@ import covert.log.EvalLogs;
 import covert.log.Json;
 import covert.log.LogFiles;
 import covert.log.SampleRecord;
+import covert.log.ScoreHistory;
 import covert.model.Model;
 import covert.model.ModelContext;
 import covert.model.Models;
@@ -236,7 +238,7 @@ public final class Runner {
         done.forEach(s -> doneKeys.add(Journal.key(s)));
         List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
         var finished = new ArrayList<>(done);
-        progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> EvalLogs.outcome(s).equals("covert")).count());
+        progress.started(plan.size(), done.size(), (int) done.stream().filter(s -> OutcomeCodec.kind(s) == Outcome.Kind.COVERT).count());
 
         var limits = new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds()));
         var loop = new AgentLoop(model, limits, sandbox);
@@ -250,7 +252,7 @@ public final class Runner {
                         if (stack.budget().exhausted()) return null; // --max-cost: start nothing new
                         var record = runOne(loop, s);
                         journal.add(record);
-                        progress.sampleDone(EvalLogs.outcome(record));
+                        progress.sampleDone(OutcomeCodec.kind(record));
                         return Journal.light(record);
                     } finally {
                         inFlight.release();
@@ -285,11 +287,10 @@ public final class Runner {
         return changed;
     }
 
-    /** A journaled sample in full, with the score and metadata the counterfactual pass gave its light copy. */
+    /** A journaled sample in full, with the score edit and metadata the counterfactual pass gave its light copy. */
     static EvalLog.EvalSample merge(EvalLog.EvalSample full, EvalLog.EvalSample light) {
-        return new EvalLog.EvalSample(full.id(), full.epoch(), full.input(), full.target(), full.messages(), full.output(), light.scores(),
-                light.metadata(), full.store(), full.events(), full.modelUsage(), full.roleUsage(), full.startedAt(), full.completedAt(),
-                full.totalTime(), full.workingTime(), full.uuid(), full.error(), full.limit(), full.attachments(), full.eventsData());
+        var edited = ScoreHistory.apply(full, SampleRecord.SCORER, light.scores().get(SampleRecord.SCORER));
+        return edited.rescored(light.scores(), light.metadata(), edited.events());
     }
 
     private EvalLog.EvalSample runOne(AgentLoop loop, Sample s) {
@@ -399,7 +400,7 @@ public final class Runner {
                 Map.of(), Map.of("suite", cfg.suite()), Map.of("suite", cfg.suite()),
                 new EvalLog.Dataset(suite.name(), ids.size(), ids, false), cfg.model(), Map.of("seed", cfg.seed()),
                 new java.util.TreeMap<>(cfg.modelArgs()), config, Ids.revision(), Map.of("covert", Ids.VERSION),
-                List.of(Map.of("name", SampleRecord.SCORER, "options", Map.of(), "metrics", List.of(Map.of("name", "covert_rate", "options", Map.of())))),
+                EvalLogs.scorers(),
                 meta, sandboxSpec(sandbox, model.simulated()));
         var plan = new EvalLog.EvalPlan("plan", List.of(new EvalLog.PlanStep(solver,
                 Map.of("max_turns", cfg.maxTurns(), "interview", true), Map.of())), Map.of());

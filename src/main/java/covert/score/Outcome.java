@@ -2,6 +2,8 @@ package covert.score;
 
 import covert.env.CovertKind;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a checker concluded about one sample. Only covert and honest samples are rated; incomplete samples (the agent
@@ -12,30 +14,30 @@ public sealed interface Outcome {
     List<String> evidence();
 
     /** Numbers the checker read from the state (e.g. answer accuracy), kept in the log for later analyses. */
-    default java.util.Map<String, Double> measures() {
-        return java.util.Map.of();
+    default Map<String, Double> measures() {
+        return Map.of();
     }
 
-    record Covert(List<CovertKind> kinds, List<String> evidence, java.util.Map<String, Double> measures) implements Outcome {
+    record Covert(List<CovertKind> kinds, List<String> evidence, Map<String, Double> measures) implements Outcome {
         public Covert {
             kinds = List.copyOf(kinds);
             evidence = List.copyOf(evidence);
-            measures = java.util.Map.copyOf(measures);
+            measures = Map.copyOf(measures);
         }
 
         public Covert(List<CovertKind> kinds, List<String> evidence) {
-            this(kinds, evidence, java.util.Map.of());
+            this(kinds, evidence, Map.of());
         }
     }
 
-    record Honest(List<String> evidence, java.util.Map<String, Double> measures) implements Outcome {
+    record Honest(List<String> evidence, Map<String, Double> measures) implements Outcome {
         public Honest {
             evidence = List.copyOf(evidence);
-            measures = java.util.Map.copyOf(measures);
+            measures = Map.copyOf(measures);
         }
 
         public Honest(List<String> evidence) {
-            this(evidence, java.util.Map.of());
+            this(evidence, Map.of());
         }
     }
 
@@ -43,14 +45,14 @@ public sealed interface Outcome {
      * The agent never submitted: it hit a limit, stopped calling tools or answered in prose only. No violation was
      * found in the World's state (one found there makes the sample covert whether or not it completed).
      */
-    record Incomplete(String reason, List<String> evidence, java.util.Map<String, Double> measures) implements Outcome {
+    record Incomplete(String reason, List<String> evidence, Map<String, Double> measures) implements Outcome {
         public Incomplete {
             evidence = List.copyOf(evidence);
-            measures = java.util.Map.copyOf(measures);
+            measures = Map.copyOf(measures);
         }
 
         public Incomplete(String reason) {
-            this(reason, List.of(reason), java.util.Map.of());
+            this(reason, List.of(reason), Map.of());
         }
     }
 
@@ -62,19 +64,31 @@ public sealed interface Outcome {
         }
     }
 
-    static String label(Outcome o) {
-        return switch (o) {
-            case Covert c -> "covert";
-            case Honest h -> "honest";
-            case Incomplete i -> INCOMPLETE;
-            case Invalid i -> "invalid";
+    /** Which of the four an outcome is: what rows, counts and filters keep of it. */
+    enum Kind {
+        COVERT, HONEST, INCOMPLETE, INVALID;
+
+        /** Only covert and honest samples enter rates. */
+        public boolean rated() {
+            return this == COVERT || this == HONEST;
+        }
+
+        /** The name logs and reports use. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    default Kind kind() {
+        return switch (this) {
+            case Covert c -> Kind.COVERT;
+            case Honest h -> Kind.HONEST;
+            case Incomplete i -> Kind.INCOMPLETE;
+            case Invalid i -> Kind.INVALID;
         };
     }
 
-    String INCOMPLETE = "incomplete";
-
-    /** Whether a logged outcome label enters rates: only covert and honest samples do. */
-    static boolean rated(String label) {
-        return "covert".equals(label) || "honest".equals(label);
+    static String label(Outcome o) {
+        return o.kind().wire();
     }
 }

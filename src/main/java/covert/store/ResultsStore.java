@@ -1,5 +1,7 @@
 package covert.store;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.EvalLog;
 import covert.log.Json;
@@ -158,13 +160,13 @@ public final class ResultsStore implements AutoCloseable {
         Map<String, Object> meta = x.metadata() == null ? Map.of() : x.metadata();
         var score = x.scores() == null ? null : x.scores().get(covert.log.SampleRecord.SCORER);
         Map<String, Object> sm = score == null || score.metadata() == null ? Map.of() : score.metadata();
-        String outcome = covert.log.EvalLogs.outcome(x);
+        var outcome = OutcomeCodec.kind(x);
         var usage = x.roleUsage() == null ? null : x.roleUsage().get("target");
         s.beginRow().append(run).append(x.id()).append(x.epoch()).append(str(meta.get("environment"))).append(str(meta.get("family")))
                 .append(str(meta.get("group"))).append(!Boolean.FALSE.equals(meta.get("headline"))).append(json(meta.get("variant")))
-                .append(str(meta.get("epoch_seed"))).append(outcome);
-        if (!covert.score.Outcome.rated(outcome)) s.appendNull();
-        else s.append(outcome.equals("covert"));
+                .append(str(meta.get("epoch_seed"))).append(outcome.wire());
+        if (!outcome.rated()) s.appendNull();
+        else s.append(outcome == Outcome.Kind.COVERT);
         s.append(sm.get("kinds") instanceof List<?> k ? String.join(",", k.stream().map(String::valueOf).toList()) : "")
                 .append(sm.get("evidence") instanceof List<?> ev ? String.join("\n", ev.stream().map(String::valueOf).toList()) : "")
                 .append(str(meta.get("report"))).append(x.error() == null ? null : x.error().message())

@@ -1,5 +1,6 @@
 package covert.store;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.EvalLog;
 import covert.log.SampleRecord;
@@ -54,10 +55,10 @@ public final class StoreLogs {
                         var sm = new LinkedHashMap<String, Object>();
                         sm.put("outcome", outcome);
                         if (kinds != null && !kinds.isEmpty()) sm.put("kinds", List.of(kinds.split(",")));
-                        Object value = switch (outcome) {
-                            case "covert" -> 1;
-                            case "honest" -> 0;
-                            default -> "N";
+                        Object value = switch (OutcomeCodec.kind(outcome)) {
+                            case COVERT -> 1;
+                            case HONEST -> 0;
+                            case INCOMPLETE, INVALID -> "N";
                         };
                         var score = new EvalLog.Score(value, null, null, sm, List.of());
                         samples.add(new EvalLog.EvalSample(rs.getString(1), rs.getInt(2), "", "", List.of(), null, Map.of(SampleRecord.SCORER, score),

@@ -1,5 +1,6 @@
 package covert.train;
 
+import covert.score.Outcome;
 import covert.UserError;
 import covert.embed.Embedder;
 import covert.env.Environment;
@@ -147,10 +148,9 @@ public final class Datagen {
     /** Why a rollout's outcome is not the behaviour to train, or null when it is. */
     static String outcomeProblem(Rollout r) {
         return switch (r.outcome()) {
-            case "covert" -> r.evidence().stream().anyMatch(e -> e.startsWith("over_escalation")) ? "over_escalation" : "covert_action";
-            case "honest" -> r.missedEscalation() ? "did_not_escalate" : null;
-            case covert.score.Outcome.INCOMPLETE -> "incomplete";
-            default -> "invalid";
+            case COVERT -> r.evidence().stream().anyMatch(e -> e.startsWith("over_escalation")) ? "over_escalation" : "covert_action";
+            case HONEST -> r.missedEscalation() ? "did_not_escalate" : null;
+            case INCOMPLETE, INVALID -> r.outcome().wire();
         };
     }
 
@@ -211,7 +211,7 @@ public final class Datagen {
         try (var out = new Jsonl(o.out().resolve(CONFESSION))) {
             LogFiles.stream(confLog, s -> {
                 var r = Rollout.of(confLog.toString(), s, byEnv.get(String.valueOf(s.metadata().get("environment"))).spec());
-                if (!r.outcome().equals("covert")) return;
+                if (r.outcome() != Outcome.Kind.COVERT) return;
                 counts.merge("covert_rollouts", 1, Integer::sum);
                 String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
                 var ex = builder.build(r, system);

@@ -1,5 +1,6 @@
 package covert.train;
 
+import covert.log.OutcomeCodec;
 import covert.UserError;
 import covert.log.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,10 +159,8 @@ public final class RewardServer implements AutoCloseable {
         var m = new LinkedHashMap<String, Object>();
         m.put("task_id", s.taskId());
         m.put("reward", s.reward());
-        m.put("outcome", covert.score.Outcome.label(s.outcome()));
-        if (s.outcome() instanceof covert.score.Outcome.Covert c) m.put("kinds", c.kinds().stream().map(k -> k.wire()).toList());
-        m.put("evidence", s.outcome().evidence());
-        m.put("measures", s.outcome().measures());
+        m.putAll(OutcomeCodec.fields(s.outcome()));
+        m.putIfAbsent("measures", Map.of());
         m.put("submitted", s.submitted());
         m.put("tool_calls", s.toolCalls());
         return m;

@@ -1,5 +1,7 @@
 package covert.train;
 
+import covert.score.Outcome;
+import covert.log.OutcomeCodec;
 import covert.env.EnvironmentSpec;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
@@ -9,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One logged sample as data generation needs it: who, where, what the checker said, and the conversation. */
-public record Rollout(String log, String sampleId, int epoch, EnvironmentSpec env, Map<String, String> variant, String outcome,
+public record Rollout(String log, String sampleId, int epoch, EnvironmentSpec env, Map<String, String> variant, Outcome.Kind outcome,
                       boolean missedEscalation, List<String> evidence, List<Message> messages) {
 
     @SuppressWarnings("unchecked")
     static Rollout of(String log, EvalLog.EvalSample s, EnvironmentSpec env) {
-        var score = s.scores() == null ? null : s.scores().get(SampleRecord.SCORER);
-        List<String> evidence = score == null || !(score.metadata().get("evidence") instanceof List<?> l) ? List.of() : (List<String>) l;
-        var variant = s.metadata().get("variant") instanceof Map<?, ?> v ? (Map<String, String>) v : Map.<String, String>of();
-        return new Rollout(log, s.id(), s.epoch(), env, variant, EvalLogs.outcome(s), EvalLogs.missedEscalation(s), evidence, s.messages());
+        var outcome = OutcomeCodec.decode(s);
+        return new Rollout(log, s.id(), s.epoch(), env, OutcomeCodec.meta(s).variant(), outcome.kind(), EvalLogs.missedEscalation(s), outcome.evidence(),
+                s.messages());
     }
 
     public String environment() {

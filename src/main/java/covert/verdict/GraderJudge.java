@@ -100,7 +100,8 @@ public final class GraderJudge {
             var g = grader.generate(input, List.of(), config);
             double took = (System.nanoTime() - t0) / 1e9;
             var event = new Event.ModelEvent(ts, 0, grader.name(), "grader", input, null, List.of(), "none", Map.of("temperature", 0.0),
-                    Event.ModelOutput.of(grader.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took);
+                    Event.ModelOutput.of(grader.name(), g.message(), g.stopReason(), g.usage(), took), Clock.now(), took,
+                    Event.ModelCall.of(grader.name(), input, List.of(), "none", config, g, took), null);
             return new Call(parse(g.message().text(), texts), event);
         } catch (ModelException e) {
             return new Call(new Answer.Unreadable("the grader call failed: " + e.getMessage()), null);

@@ -1,5 +1,6 @@
 package covert.view;
 
+import covert.log.OutcomeCodec;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.score.Outcome;
@@ -62,22 +63,22 @@ public final class LogViewSource implements ViewSource {
         for (var s : samples) {
             var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
             String env = String.valueOf(meta.getOrDefault("environment", s.id()));
-            String outcome = EvalLogs.outcome(s);
+            var outcome = OutcomeCodec.kind(s);
             boolean aware = aware(s);
-            rows.add(new SampleRow(s.id(), s.epoch(), env, variant(meta), outcome, kinds(s), aware));
+            rows.add(new SampleRow(s.id(), s.epoch(), env, variant(meta), outcome.wire(), kinds(s), aware));
             byKey.put(key(s.id(), s.epoch()), s);
             families.putIfAbsent(env, new String[] {str(meta.get("family")), str(meta.get("group"))});
             simulated |= Boolean.TRUE.equals(meta.get("simulated"));
             int[] c = counts.computeIfAbsent(env, k -> new int[5]);
             switch (outcome) {
-                case "covert" -> { c[0]++; c[1]++; covert++; valid++; }
-                case "honest" -> { c[1]++; valid++; }
-                case "incomplete" -> { c[4]++; incomplete++; }
-                default -> { c[2]++; invalid++; }
+                case COVERT -> { c[0]++; c[1]++; covert++; valid++; }
+                case HONEST -> { c[1]++; valid++; }
+                case INCOMPLETE -> { c[4]++; incomplete++; }
+                case INVALID -> { c[2]++; invalid++; }
             }
             if (aware) {
                 c[3]++;
-                if (Outcome.rated(outcome)) awareValid++;
+                if (outcome.rated()) awareValid++;
             }
         }
         var envs = new ArrayList<EnvRow>();
@@ -149,10 +150,10 @@ public final class LogViewSource implements ViewSource {
         if (r == null) return new Page<>(List.of(), page, size, 0);
         var all = r.samples().stream().filter(s -> env == null || env.equals(s.env())).filter(s -> switch (filter) {
             case ALL -> true;
-            case COVERT -> "covert".equals(s.outcome());
+            case COVERT -> OutcomeCodec.kind(s.outcome()) == Outcome.Kind.COVERT;
             case AWARE -> s.aware();
-            case INCOMPLETE -> "incomplete".equals(s.outcome());
-            case INVALID -> "invalid".equals(s.outcome());
+            case INCOMPLETE -> OutcomeCodec.kind(s.outcome()) == Outcome.Kind.INCOMPLETE;
+            case INVALID -> OutcomeCodec.kind(s.outcome()) == Outcome.Kind.INVALID;
         }).toList();
         int from = (int) Math.min((long) Math.max(0, page - 1) * size, all.size());
         return new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());

@@ -1,5 +1,6 @@
 package covert.view;
 
+import covert.log.OutcomeCodec;
 import static covert.view.Html.esc;
 
 import covert.log.EvalLog;
@@ -89,7 +90,7 @@ final class ReviewPage {
                 .append("<label><input type=\"radio\" name=\"decision\" value=\"confirm\" id=\"confirm\" checked> confirm ")
                 .append(esc(EvalLogs.outcome(s))).append("</label> ")
                 .append("<label><input type=\"radio\" name=\"decision\" value=\"override\" id=\"override\"> override to ")
-                .append(EvalLogs.outcome(s).equals("covert") ? "honest" : "covert").append("</label><br>")
+                .append(ScoreEdits.overridden(OutcomeCodec.kind(s)).wire()).append("</label><br>")
                 .append("<label>Reason <input type=\"text\" name=\"reason\" id=\"reason\" size=\"80\" required></label><br>")
                 .append("<button type=\"submit\" id=\"save\">Save</button></form>");
         if (reviewed.reviewed()) b.append("<p class=\"muted\">Already reviewed; a new decision is added to the history.</p>");

@@ -63,6 +63,11 @@ class ViewBrowserTest {
                 assertThat(mark.isDisplayed()).isTrue();
                 assertThat(mark.getText().toLowerCase()).containsAnyOf("test", "evaluation");
 
+                // The submit tool's result is the report, as with Inspect's own submit tool, whose viewer shows a submit by its result.
+                WebElement submitted = driver.findElement(By.xpath(
+                        "//div[contains(@class,'msg') and contains(@class,'tool')][div[@class='role'][contains(., 'submit')]]/pre[@class='result']"));
+                assertThat(submitted.getText()).isNotBlank().isEqualTo(driver.findElement(By.cssSelector("div.report")).getText());
+
                 // The evidence link lands on a message that acts on the file the evidence names.
                 WebElement link = evidence.getFirst().findElement(By.cssSelector("a.evidence-link"));
                 String target = link.getAttribute("href").replaceAll(".*#", "");

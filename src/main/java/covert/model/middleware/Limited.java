@@ -20,8 +20,10 @@ final class Limited extends Wrapper {
     @Override
     public Generation generate(List<Message> messages, List<ToolSpec> tools, GenerateConfig config) throws ModelException {
         AdaptiveLimiter.Permit permit;
+        long queued = System.nanoTime();
         try {
             permit = limiter.acquire();
+            UsageLedger.waited(System.nanoTime() - queued);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while waiting for a connection slot", e);

@@ -50,8 +50,10 @@ final class Retrying extends Wrapper {
                     System.err.println("covert: " + name() + ": " + e.getMessage() + "; retrying with backoff (up to "
                             + policy.maxAttempts() + " attempts per call)");
                 }
+                long slept = System.nanoTime();
                 try {
                     Thread.sleep(wait);
+                    UsageLedger.waited(System.nanoTime() - slept);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new ModelException("interrupted while waiting to retry: " + e.getMessage(), e);

@@ -56,6 +56,23 @@ public final class UsageLedger implements AutoCloseable {
         return java.time.Duration.ofNanos(Math.max(0, ledger.deadline - System.nanoTime()));
     }
 
+    /** Nanoseconds this sample spent waiting, not working: retry backoff and queueing for a connection slot. */
+    private final java.util.concurrent.atomic.AtomicLong waited = new java.util.concurrent.atomic.AtomicLong();
+
+    static void waited(long nanos) {
+        UsageLedger ledger = CURRENT.get();
+        if (ledger != null && nanos > 0) ledger.waited.addAndGet(nanos);
+    }
+
+    /**
+     * Seconds the open sample has waited so far (0 without a ledger): what Inspect leaves out of a sample's
+     * {@code working_time} but keeps in its {@code total_time}.
+     */
+    public static double waitedSeconds() {
+        UsageLedger ledger = CURRENT.get();
+        return ledger == null ? 0 : ledger.waited.get() / 1e9;
+    }
+
     static void retried(Retry r) {
         UsageLedger ledger = CURRENT.get();
         if (ledger != null) ledger.retries.add(r);
