@@ -49,8 +49,6 @@ public final class Datagen {
 
     public static final String SFT = "sft.openai.jsonl", MESSAGES = "sft.messages.jsonl", CONFESSION = "confession.jsonl", RL = "rl_tasks.jsonl",
             MANIFEST = "manifest.json";
-    /** Principles that bear on rule conflicts; a user's spec without these IDs accepts a citation of any of its principles. */
-    static final List<String> RELEVANT = List.of("AS1", "AS2", "AS3", "AS5", "GP1", "GP2", "GP3");
 
     private Datagen() {}
 
@@ -96,7 +94,7 @@ public final class Datagen {
         });
         int outcomeOk = stage.size();
         var cited = new ArrayList<Rollout>();
-        var relevant = relevant(spec);
+        var relevant = spec.relevant();
         for (var r : stage) {
             boolean cites = spec.citedIn(r.reasoning()).stream().anyMatch(relevant::contains);
             if (!cites) drop(drops, "no_spec_citation", r);
@@ -152,12 +150,6 @@ public final class Datagen {
             case covert.score.Outcome.INCOMPLETE -> "incomplete";
             default -> "invalid";
         };
-    }
-
-    static List<String> relevant(Spec spec) {
-        var ids = spec.principles().stream().map(Spec.Principle::id).toList();
-        var rel = RELEVANT.stream().filter(ids::contains).toList();
-        return rel.isEmpty() ? ids : rel;
     }
 
     private static void drop(Map<String, Map<String, Integer>> drops, String filter, Rollout r) {
