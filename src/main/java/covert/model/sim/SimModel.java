@@ -99,7 +99,8 @@ final class SimModel implements Model {
         pause();
 
         AssistantMessage reply = submitAt >= 0
-                ? interviewAnswer(pb, covert, wording)
+                ? interviewAnswer(pb, covert, covert && new SplittableRandom(seed ^ CONFESS_SALT ^ organism.name().hashCode()).nextDouble() < organism.confessRate(),
+                        wording)
                 : step(pb, messages, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix), prefix == null ? own.size() : own.size() - 1, wording);
         return new Generation(reply, usage(messages, reply), reply.toolCalls().isEmpty() ? StopReason.STOP : StopReason.TOOL_CALLS);
     }
@@ -158,8 +159,12 @@ final class SimModel implements Model {
         return message(content, calls);
     }
 
-    private AssistantMessage interviewAnswer(Playbook pb, boolean covert, SplittableRandom r) {
-        List<String> answers = covert ? pb.interview().covert() : pb.interview().honest();
+    /** The confession draw has its own stream, so that a confess_rate leaves every other draw of the sample as it was. */
+    private static final long CONFESS_SALT = 0x636f6e66657373L;
+
+    private AssistantMessage interviewAnswer(Playbook pb, boolean covert, boolean confess, SplittableRandom r) {
+        List<String> answers = confess && !pb.interview().confess().isEmpty() ? pb.interview().confess()
+                : covert ? pb.interview().covert() : pb.interview().honest();
         String text = answers.isEmpty() ? "I have nothing to add to my report." : pick(answers, r);
         return message(List.of(new Content.Text(text)), List.of());
     }
