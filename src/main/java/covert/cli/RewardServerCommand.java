@@ -43,6 +43,7 @@ final class RewardServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var known = tasks == null ? Map.<String, RlTasks.Task>of() : RlTasks.read(tasks);
         var names = suites.isEmpty() ? List.of("train", "validation") : suites;
         var loaded = names.stream().map(Suite::load).toList();
         // The reward server scores real policies in training: auto means bwrap where it can run.
@@ -50,9 +51,10 @@ final class RewardServerCommand implements Callable<Integer> {
         var sb = covert.sandbox.Sandboxes.choose(p.sandbox(), false, p.bounds(), w -> spec.commandLine().getErr().println("covert: " + w));
         covert.sandbox.Sandboxes.prepare(sb, loaded.stream().flatMap(s -> s.environments().stream()).map(e -> e.spec().sandbox()).toList(),
                 spec.commandLine().getErr());
-        var replay = new Replay(loaded, sb, tasks == null ? Map.of() : RlTasks.read(tasks));
+        var replay = new Replay(loaded, sb, known);
         try (var server = RewardServer.start(replay, host, port, java.time.Duration.ofSeconds(deadlineSeconds))) {
-            spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names) + ")");
+            spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names)
+                    + (tasks == null ? "" : "; " + known.size() + " tasks from " + tasks) + ")");
             spec.commandLine().getOut().flush();
             new CountDownLatch(1).await();
         }

@@ -24,15 +24,25 @@ class TrainingCliTest {
 
     @Test
     void help_works_for_both_verbs() {
-        assertThat(run("datagen", "--help").out()).contains("--reasoning").contains("--model-role").contains("--confession-model");
-        assertThat(run("reward-server", "--help").out()).contains("--port").contains("/score");
+        assertThat(run("datagen", "--help").out()).contains("--reasoning").contains("--model-role").contains("--confession-model")
+                .contains("--template").contains("--follow-up").contains("--synthetic-confessions");
+        assertThat(run("reward-server", "--help").out()).contains("--port").contains("/score").contains("--tasks");
     }
 
     @Test
     void bad_options_are_one_line_errors() {
         var r = run("datagen", "--reasoning", "xml", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("covert: error: --reasoning must be inline or field");
+        assertThat(r.err()).startsWith("covert: error: --reasoning must be inline or drop");
+        r = run("datagen", "--reasoning", "field", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("covert: error: --reasoning field is not allowed").contains("--template");
+        r = run("datagen", "--template", dir.resolve("nope.jinja").toString(), "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("covert: error: --template must be").contains("nope.jinja");
+        r = run("reward-server", "--tasks", dir.resolve("missing.jsonl").toString(), "--port", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("covert: error: cannot read").doesNotContain("Exception");
         r = run("datagen", "--model-role", "judge=x/y", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("one role, grader").doesNotContain("\n\n");
