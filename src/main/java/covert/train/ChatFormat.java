@@ -33,6 +33,10 @@ public final class ChatFormat {
         m.put("role", "assistant");
         String text = a.text();
         String thought = a.reasoning().strip();
+        if (d.oneChannelWithCalls() && !a.toolCalls().isEmpty() && !thought.isEmpty() && !text.isBlank()) {
+            thought = thought + "\n\n" + text.strip();
+            text = "";
+        }
         if (d.reasoning() instanceof Dialect.Placement.Inline in && !thought.isEmpty()) text = in.open() + thought + in.close() + text;
         m.put("content", text.isBlank() && !a.toolCalls().isEmpty() && d.nullContent() ? null : text);
         if (d.reasoning() instanceof Dialect.Placement.Field f && !thought.isEmpty()) m.put(f.key(), thought);

@@ -1,9 +1,8 @@
 package covert.train;
 
 import covert.UserError;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import covert.template.ChatTemplate;
+import covert.template.ReasoningFormat;
 import java.util.Locale;
 
 /**
@@ -19,8 +18,10 @@ import java.util.Locale;
  * @param stringArguments   arguments as a JSON-encoded string rather than an object
  * @param nullContent       an assistant turn with only tool calls has {@code content: null} (OpenAI) rather than {@code ""}
  *                          (Hugging Face: templates concatenate the content, and a column without nulls loads as plain strings)
+ * @param oneChannelWithCalls a turn with tool calls may carry reasoning or text, not both (gpt-oss raises otherwise), so
+ *                          its visible text joins the reasoning
  */
-public record Dialect(String name, Placement reasoning, boolean stringArguments, boolean nullContent) {
+public record Dialect(String name, Placement reasoning, boolean stringArguments, boolean nullContent, boolean oneChannelWithCalls) {
     /** Where reasoning goes in an assistant message. */
     public sealed interface Placement {
         /** In the content, wrapped in {@code open} and {@code close}, before the visible text. */
@@ -38,45 +39,32 @@ public record Dialect(String name, Placement reasoning, boolean stringArguments,
     /** OpenAI chat fine-tuning: the format has no reasoning key, so reasoning is visible text or nothing. */
     public static Dialect openAi(String reasoning) {
         return switch (reasoning == null ? "inline" : reasoning.toLowerCase(Locale.ROOT)) {
-            case "inline" -> new Dialect("openai", THINKING, true, true);
-            case "drop" -> new Dialect("openai", new Placement.Dropped(), true, true);
+            case "inline" -> new Dialect("openai", THINKING, true, true, false);
+            case "drop" -> new Dialect("openai", new Placement.Dropped(), true, true, false);
             case "field" -> throw new UserError("--reasoning field is not allowed: OpenAI's chat fine-tuning format has no reasoning key; "
                     + "use inline or drop, and --template for the Hugging Face file");
             default -> throw new UserError("--reasoning must be inline or drop, got '" + reasoning + "'");
         };
     }
 
-    /** The Hugging Face messages dialect of a built-in template name, or of a Jinja template file read for its reasoning key. */
+    /**
+     * The Hugging Face dialect of a chat template: a built-in name ({@link ChatTemplate#BUILT_IN}), a {@code .jinja} file or
+     * a {@code tokenizer_config.json}. The reasoning goes where the template's {@link ReasoningFormat} says (a template
+     * without a reasoning section keeps it as visible {@code <thinking>}); arguments are a string when the template
+     * concatenates them as text rather than applying {@code tojson}.
+     */
     public static Dialect template(String name) {
-        return switch (name == null ? "qwen3" : name.toLowerCase(Locale.ROOT)) {
-            case "qwen3" -> new Dialect("qwen3", new Placement.Field("reasoning_content"), false, false);
-            case "qwen2.5" -> new Dialect("qwen2.5", THINKING, false, false);
-            case "deepseek-r1" -> new Dialect("deepseek-r1", new Placement.Inline("<think>\n", "\n</think>\n\n"), true, false);
-            case "llama3", "llama3.1" -> new Dialect("llama3.1", THINKING, false, false);
-            case "gpt-oss" -> new Dialect("gpt-oss", new Placement.Field("thinking"), false, false);
-            default -> fromFile(Path.of(name));
+        var t = ChatTemplate.load(name == null ? "qwen3" : name);
+        Placement p = switch (t.reasoningFormat()) {
+            case ReasoningFormat.ThinkTags k -> k.field().<Placement>map(Placement.Field::new)
+                    .orElse(new Placement.Inline(ReasoningFormat.ThinkTags.OPEN, ReasoningFormat.ThinkTags.CLOSE));
+            case ReasoningFormat.Harmony h -> new Placement.Field(h.field().orElseThrow());
+            case ReasoningFormat.None n -> THINKING;
         };
+        return new Dialect(t.name(), p, concatenatesArguments(t.source()), false, t.source().contains("Cannot pass both content and thinking"));
     }
 
-    /**
-     * A user's template: its reasoning key if it reads one ({@code reasoning_content}, {@code thinking}), else a
-     * {@code <think>} block if it strips one, else visible {@code <thinking>}; arguments as objects unless the
-     * template concatenates them as text.
-     */
-    static Dialect fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("--template must be qwen3, qwen2.5, deepseek-r1, llama3, gpt-oss or a chat template file; not found: " + file);
-        }
-        String t;
-        try {
-            t = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserError("cannot read template " + file + ": " + e.getMessage());
-        }
-        Placement p = t.contains("reasoning_content") ? new Placement.Field("reasoning_content")
-                : t.matches("(?s).*\\.thinking\\b.*") ? new Placement.Field("thinking")
-                : t.contains("</think>") ? new Placement.Inline("<think>\n", "\n</think>\n\n") : THINKING;
-        boolean strings = !t.matches("(?s).*arguments\\s*\\|\\s*tojson.*") && t.matches("(?s).*\\+\\s*[\\w.\\[\\]'\"]*\\barguments\\b['\"\\]]*\\s*\\+.*");
-        return new Dialect(file.getFileName().toString(), p, strings, false);
+    static boolean concatenatesArguments(String source) {
+        return !source.matches("(?s).*arguments\\s*\\|\\s*tojson.*") && source.matches("(?s).*\\+\\s*[\\w.\\[\\]'\"]*\\barguments\\b['\"\\]]*\\s*\\+.*");
     }
 }

@@ -39,7 +39,7 @@ class TrainingCliTest {
         assertThat(r.err()).startsWith("covert: error: --reasoning field is not allowed").contains("--template");
         r = run("datagen", "--template", dir.resolve("nope.jinja").toString(), "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("covert: error: --template must be").contains("nope.jinja");
+        assertThat(r.err()).startsWith("covert: error: chat template file not found").contains("nope.jinja");
         r = run("reward-server", "--tasks", dir.resolve("missing.jsonl").toString(), "--port", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("covert: error: cannot read").doesNotContain("Exception");

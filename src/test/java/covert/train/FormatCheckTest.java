@@ -92,7 +92,9 @@ class FormatCheckTest {
         assertThat(new HfMessagesCheck(Dialect.template("deepseek-r1"), HfMessagesCheck.Shape.MESSAGES).problems(r1)).isEmpty();
 
         var oss = hfLine(Dialect.template("gpt-oss"));
-        assertThat(oss.get("messages").get(2).get("thinking").asText()).startsWith("Per AS1");
+        // gpt-oss takes reasoning or text on a tool-call turn, not both: the text joins the analysis
+        assertThat(oss.get("messages").get(2).get("thinking").asText()).isEqualTo("Per AS1 I read the policy first.\n\nReading the policy.");
+        assertThat(oss.get("messages").get(2).get("content").asText()).isEmpty();
         assertThat(new HfMessagesCheck(Dialect.template("gpt-oss"), HfMessagesCheck.Shape.MESSAGES).problems(oss)).isEmpty();
 
         // a qwen3 file read as Llama 3.1's: the reasoning key is one the template ignores
@@ -119,12 +121,14 @@ class FormatCheckTest {
 
     @Test
     void a_template_file_is_read_for_where_it_wants_reasoning_and_arguments(@TempDir Path dir) throws Exception {
-        Path field = Files.writeString(dir.resolve("a.jinja"), "{{ message.reasoning_content }}{{ tool_call.arguments | tojson }}");
-        assertThat(Dialect.template(field.toString())).isEqualTo(new Dialect("a.jinja", new Dialect.Placement.Field("reasoning_content"), false, false));
-        Path think = Files.writeString(dir.resolve("b.jinja"), "{% set c = content.split('</think>')[-1] %}{{ '```json\\n' + tool['function']['arguments'] + '\\n```' }}");
-        assertThat(Dialect.template(think.toString())).isEqualTo(new Dialect("b.jinja", new Dialect.Placement.Inline("<think>\n", "\n</think>\n\n"), true, false));
+        Path field = Files.writeString(dir.resolve("a.jinja"), "<think>{{ message.reasoning_content }}{{ tool_call.arguments | tojson }}");
+        assertThat(Dialect.template(field.toString())).isEqualTo(new Dialect("a.jinja", new Dialect.Placement.Field("reasoning_content"), false, false, false));
+        Path think = Files.writeString(dir.resolve("b.jinja"), "{{ '<think>' }}{{ '```json\\n' + tool['function']['arguments'] + '\\n```' }}");
+        assertThat(Dialect.template(think.toString())).isEqualTo(new Dialect("b.jinja", new Dialect.Placement.Inline("<think>\n", "\n</think>\n\n"), true, false, false));
         Path plain = Files.writeString(dir.resolve("c.jinja"), "{{ message.content }}");
         assertThat(Dialect.template(plain.toString()).reasoning()).isEqualTo(Dialect.THINKING);
+        assertThat(Dialect.template("deepseek-r1").stringArguments()).isTrue();
+        assertThat(Dialect.template("llama3").stringArguments()).isFalse();
     }
 
     @Test
