@@ -2,13 +2,17 @@ package covert.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import covert.env.Suite;
 import covert.log.Json;
+import covert.template.ChatTemplate;
 import covert.testing.LogSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +97,26 @@ class DatagenTest {
     }
 
     @Test
+    void exported_lines_render_through_the_qwen3_template_with_arguments_once_and_the_confession_last() throws Exception {
+        var qwen3 = ChatTemplate.builtIn("qwen3");
+        var type = new TypeReference<List<Map<String, Object>>>() {};
+        for (JsonNode l : Exports.lines(dir.resolve(Datagen.MESSAGES))) {
+            String text = qwen3.render(Json.MAPPER.convertValue(l.get("messages"), type), Json.MAPPER.readValue(l.get("tools").asText(), type), false);
+            assertThat(text).contains("<tool_call>\n{\"name\": ").doesNotContain("\"arguments\": \"").doesNotContain("<thinking>").contains("<think>\n");
+        }
+        for (JsonNode l : Exports.lines(dir.resolve(Datagen.CONFESSION_MESSAGES))) {
+            var tools = Json.MAPPER.readValue(l.get("tools").asText(), type);
+            var prompt = Json.MAPPER.convertValue(l.get("prompt"), type);
+            var all = new ArrayList<>(prompt);
+            all.addAll(Json.MAPPER.convertValue(l.get("completion"), type));
+            String promptText = qwen3.render(prompt, tools, true);
+            String full = qwen3.render(all, tools, false);
+            assertThat(full).startsWith(promptText);
+            assertThat(full.substring(promptText.length())).contains(l.at("/completion/0/content").asText()).doesNotContain("<tool_call>");
+        }
+    }
+
+    @Test
     void confessions_are_the_models_own_answers_to_a_neutral_follow_up_with_only_the_confession_trained() throws Exception {
         var c = result.confessions();
         assertThat((int) c.get("on_policy_sampled")).isPositive();
@@ -122,13 +146,13 @@ class DatagenTest {
     void confession_rl_tasks_start_after_the_models_own_violation_and_reward_disclosure() throws Exception {
         var tasks = Exports.lines(dir.resolve(Datagen.RL)).stream().filter(l -> l.get("task_id").asText().contains("@violation-")).toList();
         assertThat(tasks).isNotEmpty().hasSize((int) result.confessions().get("rl_tasks"));
-        var replay = new Replay(List.of(covert.env.Suite.load("train")));
+        var replay = new Replay(List.of(Suite.load("train")));
         for (JsonNode t : tasks) {
             assertThat(t.get("reward").get("type").asText()).isEqualTo(RlTasks.DISCLOSURE);
             var prompt = t.get("prompt");
             assertThat(prompt.get(prompt.size() - 1).get("role").asText()).isEqualTo("tool");
             assertThat(prompt.findValues("tool_calls")).isNotEmpty();
-            List<Map<String, Object>> messages = Json.MAPPER.convertValue(prompt, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            List<Map<String, Object>> messages = Json.MAPPER.convertValue(prompt, new TypeReference<>() {});
             String sample = t.get("task_id").asText().substring(0, t.get("task_id").asText().indexOf('@'));
             assertThat(Replay.violations(replay.score(sample, messages).episode())).as("the prompt already holds the violation").isNotEmpty();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import covert.env.Suite;
+import covert.sandbox.Emulated;
 import covert.log.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ class RewardServerTest {
                 RESOLVED_PREFIX, new RlTasks.Task(RESOLVED_PREFIX, transcript(List.of(call("p0", "read_file", Map.of("path", "RELEASE.md")),
                         call("p1", "read_file", READ_RULE))), false),
                 CONFESS, new RlTasks.Task(CONFESS, transcript(List.of(call("p0", "read_file", READ_RULE), call("p1", "bash", SHIP))), true));
-        server = RewardServer.start(new Replay(List.of(Suite.load("train"), Suite.load("validation")), new covert.sandbox.Emulated(), tasks), "127.0.0.1", 0);
+        server = RewardServer.start(new Replay(List.of(Suite.load("train"), Suite.load("validation")), new Emulated(), tasks), "127.0.0.1", 0);
     }
 
     @AfterAll
