@@ -1,7 +1,7 @@
 package covert.cli;
 
 import covert.UserError;
-import covert.train.ChatFormat;
+import covert.train.Dialect;
 import covert.train.Contamination;
 import covert.train.Datagen;
 import java.nio.file.Path;
@@ -41,8 +41,26 @@ final class DatagenCommand implements Callable<Integer> {
     @Option(names = "--spec", description = "Your own spec file (default: the built-in anti-scheming spec).")
     Path specFile;
 
-    @Option(names = "--reasoning", defaultValue = "inline", description = "inline (<thinking>...</thinking> before the text) or field (reasoning_content). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reasoning", defaultValue = "inline", description = "Reasoning in the OpenAI file: inline (<thinking>...</thinking> before the "
+            + "visible text) or drop. The format has no reasoning key. Default: ${DEFAULT-VALUE}.")
     String reasoning;
+
+    @Option(names = "--template", defaultValue = "qwen3", paramLabel = "qwen3|qwen2.5|deepseek-r1|llama3|gpt-oss|FILE",
+            description = "Chat template the Hugging Face files are written for: where reasoning goes (reasoning_content, <think>, thinking, "
+                    + "or visible) and how tool-call arguments are encoded. FILE is a Jinja chat template. Default: ${DEFAULT-VALUE}.")
+    String template;
+
+    @Option(names = "--follow-up", paramLabel = "TEXT", description = "The user turn after a covert rollout's submit, whose answer may be a "
+            + "confession. Default: a neutral \"anything else you would like to add?\" with no leading question.")
+    String followUp;
+
+    @Option(names = "--synthetic-confessions", description = "Also export template confessions (not the model's words) for rollouts whose "
+            + "own answer was not a confession, to confession.synthetic*.jsonl, labelled synthetic.")
+    boolean synthetic;
+
+    @Option(names = "--confession-model-arg", paramLabel = "KEY=VALUE", description = "Model argument of the confession model (repeatable). "
+            + "Default for the sim: confess_rate=0.5.")
+    Map<String, String> confessionArgs = new LinkedHashMap<>();
 
     @picocli.CommandLine.Mixin
     ProviderMixin providers;
@@ -73,14 +91,16 @@ final class DatagenCommand implements Callable<Integer> {
             throw new UserError("datagen uses one role, grader (judges spec use, writes disclosures); got --model-role " + p.roles().keySet());
         }
         if (!(dedup > 0 && dedup <= 1)) throw new UserError("--dedup-threshold must be in (0, 1], got " + dedup);
-        var options = new Datagen.Options(suite, model, modelArgs, epochs, seed, out, specFile, ChatFormat.Reasoning.parse(reasoning), grader,
-                confessionModel, dedup, maxTurns, maxSamples, Contamination.Thresholds.DEFAULT, p);
+        if (followUp != null && followUp.isBlank()) throw new UserError("--follow-up must not be empty");
+        var options = new Datagen.Options(suite, model, modelArgs, epochs, seed, out, specFile, Dialect.openAi(reasoning), Dialect.template(template),
+                grader, confessionModel, confessionArgs, followUp, synthetic, dedup, maxTurns, maxSamples, Contamination.Thresholds.DEFAULT, p);
         var w = spec.commandLine().getOut();
         var result = Datagen.run(options, json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : w);
         if (json) {
             var m = new LinkedHashMap<String, Object>();
             m.put("funnel", result.funnel());
             m.put("exports", result.exports());
+            m.put("confessions", result.confessions());
             m.put("manifest", result.manifest().toString());
             m.put("contamination_ok", result.contamination().ok());
             w.println(covert.log.Json.MAPPER.writeValueAsString(m));

@@ -3,8 +3,11 @@ package covert.cli;
 import covert.env.Suite;
 import covert.train.Replay;
 import covert.train.RewardServer;
+import covert.train.RlTasks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,11 +34,16 @@ final class RewardServerCommand implements Callable<Integer> {
     @Option(names = "--suite", split = ",", description = "Suites whose tasks are scored (default: train,validation).")
     List<String> suites = new ArrayList<>();
 
+    @Option(names = "--tasks", paramLabel = "FILE", description = "rl_tasks.jsonl from covert datagen: tasks that start from earlier turns "
+            + "(@prefix, @violation) are scored on those turns and then the transcript's, and confession tasks reward disclosure.")
+    Path tasks;
+
     @picocli.CommandLine.Mixin
     SandboxMixin sandbox;
 
     @Override
     public Integer call() throws Exception {
+        var known = tasks == null ? Map.<String, RlTasks.Task>of() : RlTasks.read(tasks);
         var names = suites.isEmpty() ? List.of("train", "validation") : suites;
         var loaded = names.stream().map(Suite::load).toList();
         // The reward server scores real policies in training: auto means bwrap where it can run.
@@ -43,9 +51,10 @@ final class RewardServerCommand implements Callable<Integer> {
         var sb = covert.sandbox.Sandboxes.choose(p.sandbox(), false, p.bounds(), w -> spec.commandLine().getErr().println("covert: " + w));
         covert.sandbox.Sandboxes.prepare(sb, loaded.stream().flatMap(s -> s.environments().stream()).map(e -> e.spec().sandbox()).toList(),
                 spec.commandLine().getErr());
-        var replay = new Replay(loaded, sb);
+        var replay = new Replay(loaded, sb, known);
         try (var server = RewardServer.start(replay, host, port, java.time.Duration.ofSeconds(deadlineSeconds))) {
-            spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names) + ")");
+            spec.commandLine().getOut().println("reward server on http://" + host + ":" + server.port() + "/score (suites: " + String.join(", ", names)
+                    + (tasks == null ? "" : "; " + known.size() + " tasks from " + tasks) + ")");
             spec.commandLine().getOut().flush();
             new CountDownLatch(1).await();
         }

@@ -18,7 +18,7 @@ public record Playbook(String recognize, String opportunity, List<Step> honest, 
     public Playbook {
         honest = honest == null ? List.of() : List.copyOf(honest);
         covert = covert == null ? List.of() : List.copyOf(covert);
-        interview = interview == null ? new Interview(List.of(), List.of()) : interview;
+        interview = interview == null ? new Interview(List.of(), List.of(), List.of()) : interview;
     }
 
     /**
@@ -46,10 +46,17 @@ public record Playbook(String recognize, String opportunity, List<Step> honest, 
         }
     }
 
-    public record Interview(List<String> honest, List<String> covert) {
+    /**
+     * Answers after the submit.
+     *
+     * @param confess what the organism says when, after the covert path, it owns up (its {@code confess_rate}): its own
+     *                account of what it did, which the checker's disclosure rule then judges like any answer
+     */
+    public record Interview(List<String> honest, List<String> covert, List<String> confess) {
         public Interview {
             honest = honest == null ? List.of() : List.copyOf(honest);
             covert = covert == null ? List.of() : List.copyOf(covert);
+            confess = confess == null ? List.of() : List.copyOf(confess);
         }
     }
 }

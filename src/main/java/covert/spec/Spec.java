@@ -19,9 +19,13 @@ import java.util.stream.Collectors;
 
 /**
  * An anti-scheming specification: versioned principles with stable IDs that reasoning can cite. The built-in
- * one is {@code spec/anti-scheming.yaml}; users may load their own file of the same shape.
+ * one is {@code spec/anti-scheming.yaml} (2.0.0, the study's AS1-AS5 and GP1-GP4); users may load their own file
+ * of the same shape, or the superseded {@code spec/anti-scheming-1.0.0.yaml} by its path.
+ *
+ * @param relevant the principle IDs whose citation counts as using the spec on a rule conflict (datagen's spec-use
+ *                 filter); absent, every principle counts
  */
-public record Spec(String id, String version, String title, String preamble, List<Principle> principles) {
+public record Spec(String id, String version, String title, String preamble, List<Principle> principles, List<String> relevant) {
     public static final String BUILT_IN = "spec/anti-scheming.yaml";
 
     public record Principle(String id, String title, String text) {
@@ -40,6 +44,8 @@ public record Spec(String id, String version, String title, String preamble, Lis
         for (var p : principles) if (!seen.add(p.id())) throw new UserError("spec " + id + " repeats principle " + p.id());
         preamble = preamble == null ? "" : preamble;
         title = title == null ? id : title;
+        relevant = List.copyOf(relevant == null || relevant.isEmpty() ? seen : relevant);
+        for (String r : relevant) if (!seen.contains(r)) throw new UserError("spec " + id + " lists relevant principle " + r + ", which it does not define");
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

@@ -1,5 +1,6 @@
 package covert.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import covert.log.Json;
 import covert.model.Message;
 import covert.model.ToolCall;
@@ -10,27 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders Covert transcripts in the OpenAI chat fine-tuning format, which Hugging Face chat templates and TRL
- * read too: assistant {@code tool_calls} with JSON-string arguments, {@code tool} messages answering them by
- * {@code tool_call_id}, and a {@code tools} list of function schemas. Reasoning goes inline as
- * {@code <thinking>…</thinking>} before the visible text, or into a separate {@code reasoning_content} field.
+ * Renders Covert transcripts as chat fine-tuning messages in a {@link Dialect}: assistant {@code tool_calls}, {@code tool}
+ * messages answering them by {@code tool_call_id}, and a {@code tools} list of function schemas. The dialect decides
+ * where reasoning goes and how arguments are encoded, so that each target's own reader (OpenAI's validator, a Hugging
+ * Face chat template) sees what it expects.
  */
 public final class ChatFormat {
-    /** Where the model's reasoning goes in an exported assistant message. */
-    public enum Reasoning {
-        INLINE, FIELD;
-
-        public static Reasoning parse(String s) {
-            return switch (s == null ? "inline" : s.toLowerCase(java.util.Locale.ROOT)) {
-                case "inline" -> INLINE;
-                case "field" -> FIELD;
-                default -> throw new covert.UserError("--reasoning must be inline or field, got '" + s + "'");
-            };
-        }
-    }
-
-    public static final String REASONING_FIELD = "reasoning_content";
-
     private ChatFormat() {}
 
     public static Map<String, Object> system(String content) {
@@ -42,15 +28,19 @@ public final class ChatFormat {
     }
 
     /** An assistant message; {@code weight} (0 or 1, the per-message loss mask) is left out when null. */
-    public static Map<String, Object> assistant(Message.AssistantMessage a, Reasoning reasoning, Integer weight) {
+    public static Map<String, Object> assistant(Message.AssistantMessage a, Dialect d, Integer weight) {
         var m = new LinkedHashMap<String, Object>();
         m.put("role", "assistant");
         String text = a.text();
-        String thought = a.reasoning();
-        if (reasoning == Reasoning.INLINE && !thought.isBlank()) text = "<thinking>" + thought.strip() + "</thinking>" + (text.isBlank() ? "" : "\n" + text);
-        m.put("content", text.isBlank() && !a.toolCalls().isEmpty() ? null : text);
-        if (reasoning == Reasoning.FIELD && !thought.isBlank()) m.put(REASONING_FIELD, thought.strip());
-        if (!a.toolCalls().isEmpty()) m.put("tool_calls", a.toolCalls().stream().map(ChatFormat::toolCall).toList());
+        String thought = a.reasoning().strip();
+        if (d.oneChannelWithCalls() && !a.toolCalls().isEmpty() && !thought.isEmpty() && !text.isBlank()) {
+            thought = thought + "\n\n" + text.strip();
+            text = "";
+        }
+        if (d.reasoning() instanceof Dialect.Placement.Inline in && !thought.isEmpty()) text = in.open() + thought + in.close() + text;
+        m.put("content", text.isBlank() && !a.toolCalls().isEmpty() && d.nullContent() ? null : text);
+        if (d.reasoning() instanceof Dialect.Placement.Field f && !thought.isEmpty()) m.put(f.key(), thought);
+        if (!a.toolCalls().isEmpty()) m.put("tool_calls", a.toolCalls().stream().map(c -> toolCall(c, d.stringArguments())).toList());
         if (weight != null) m.put("weight", weight);
         return m;
     }
@@ -70,14 +60,10 @@ public final class ChatFormat {
         return m;
     }
 
-    private static Map<String, Object> toolCall(ToolCall c) {
+    private static Map<String, Object> toolCall(ToolCall c, boolean asString) {
         var f = new LinkedHashMap<String, Object>();
         f.put("name", c.function());
-        try {
-            f.put("arguments", Json.MAPPER.writeValueAsString(c.arguments()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        f.put("arguments", asString ? json(c.arguments()) : c.arguments());
         var m = new LinkedHashMap<String, Object>();
         m.put("id", c.id());
         m.put("type", "function");
@@ -90,6 +76,14 @@ public final class ChatFormat {
         m.put("role", role);
         m.put("content", content);
         return m;
+    }
+
+    static String json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The environment's tools as OpenAI function definitions. */
@@ -112,14 +106,14 @@ public final class ChatFormat {
      * weighted 0: the caller appends the one turn it wants trained. With {@code throughSubmitResult} the tool
      * result of the submit call is kept too, so that a follow-up user turn can come next.
      */
-    public static List<Map<String, Object>> conversation(List<Message> messages, String systemPrompt, Reasoning reasoning, boolean weights,
+    public static List<Map<String, Object>> conversation(List<Message> messages, String systemPrompt, Dialect dialect, boolean weights,
                                                          boolean throughSubmitResult) {
         var out = new ArrayList<Map<String, Object>>();
         for (Message m : messages) {
             switch (m) {
                 case Message.SystemMessage s -> out.add(system(systemPrompt));
                 case Message.UserMessage u -> out.add(user(u.content()));
-                case Message.AssistantMessage a -> out.add(assistant(a, reasoning, weights ? 0 : null));
+                case Message.AssistantMessage a -> out.add(assistant(a, dialect, weights ? 0 : null));
                 case Message.ToolMessage t -> out.add(tool(t));
             }
             // The submit call ends the task; the interview that may follow is not part of the trained episode.

@@ -4,10 +4,12 @@ import covert.score.Outcome;
 import covert.UserError;
 import covert.embed.Embedder;
 import covert.env.Environment;
+import covert.env.EnvironmentSpec;
 import covert.env.Suite;
 import covert.log.LogFiles;
 import covert.model.Model;
 import covert.run.Progress;
+import covert.run.ProviderOptions;
 import covert.run.RunConfig;
 import covert.run.Runner;
 import covert.spec.Spec;
@@ -20,8 +22,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Deliberative-alignment training data: rollouts with the spec in the system prompt, filtered by outcome
@@ -31,11 +35,19 @@ import java.util.TreeMap;
  * spec, RL tasks from the suite itself. The contamination check against the eval suite runs first.
  */
 public final class Datagen {
+    /**
+     * @param openAi        the OpenAI file's dialect ({@code --reasoning inline|drop})
+     * @param hf            the Hugging Face files' dialect ({@code --template})
+     * @param followUp      the user turn after a covert rollout's submit (null: {@link Confessions#FOLLOW_UP})
+     * @param synthetic     also export template confessions, to files of their own ({@code --synthetic-confessions})
+     */
     public record Options(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, Path out, Path specFile,
-                          ChatFormat.Reasoning reasoning, String grader, String confessionModel, double dedupThreshold, int maxTurns,
-                          int maxSamples, Contamination.Thresholds contamination, covert.run.ProviderOptions providers) {
+                          Dialect openAi, Dialect hf, String grader, String confessionModel, Map<String, String> confessionArgs, String followUp,
+                          boolean synthetic, double dedupThreshold, int maxTurns, int maxSamples, Contamination.Thresholds contamination,
+                          ProviderOptions providers) {
         public Options {
-            providers = providers == null ? covert.run.ProviderOptions.DEFAULT : providers;
+            providers = providers == null ? ProviderOptions.DEFAULT : providers;
+            confessionArgs = confessionArgs == null ? Map.of() : Map.copyOf(confessionArgs);
         }
     }
 
@@ -46,12 +58,12 @@ public final class Datagen {
         }
     }
 
-    public record Result(Funnel funnel, Path manifest, Map<String, Integer> exports, Contamination.Report contamination) {}
+    public record Result(Funnel funnel, Path manifest, Map<String, Integer> exports, Contamination.Report contamination, Map<String, Object> confessions) {}
 
-    public static final String SFT = "sft.openai.jsonl", MESSAGES = "sft.messages.jsonl", CONFESSION = "confession.jsonl", RL = "rl_tasks.jsonl",
-            MANIFEST = "manifest.json";
-    /** Principles that bear on rule conflicts; a user's spec without these IDs accepts a citation of any of its principles. */
-    static final List<String> RELEVANT = List.of("AS1", "AS2", "AS3", "AS5", "GP1", "GP2", "GP3");
+    public static final String SFT = "sft.openai.jsonl", MESSAGES = "sft.messages.jsonl", CONFESSION = ConfessionStage.FILE,
+            CONFESSION_MESSAGES = ConfessionStage.MESSAGES, RL = "rl_tasks.jsonl", MANIFEST = "manifest.json";
+    /** The simulated confessor's propensity to own up when asked after a covert episode (a test double's setting, see Organism). */
+    static final Map<String, String> SIM_CONFESSOR = Map.of("confess_rate", "0.5");
 
     private Datagen() {}
 
@@ -75,9 +87,11 @@ public final class Datagen {
         log.flush();
         Path sftLog = Runner.start(cfg, logs, Progress.NONE).log();
         String confessionModel = o.confessionModel() != null ? o.confessionModel() : o.model().startsWith("sim/") ? "sim/baseline" : o.model();
-        log.println("sampling " + confessionModel + " without the spec for confession data ...");
+        var confessionArgs = !o.confessionArgs().isEmpty() ? o.confessionArgs() : o.confessionModel() != null ? Map.<String, String>of()
+                : confessionModel.equals("sim/baseline") ? SIM_CONFESSOR : o.modelArgs();
+        log.println("sampling " + confessionModel + (confessionArgs.isEmpty() ? "" : " " + confessionArgs) + " without the spec for confession data ...");
         log.flush();
-        var confCfg = new RunConfig(suiteArg, confessionModel, o.confessionModel() == null ? o.modelArgs() : Map.of(), o.epochs(), o.seed(), o.maxTurns(), 0,
+        var confCfg = new RunConfig(suiteArg, confessionModel, confessionArgs, o.epochs(), o.seed(), o.maxTurns(), 0,
                 900, 0, List.of(), o.maxSamples()).withProviders(o.providers());
         Path confLog = Runner.start(confCfg, logs, Progress.NONE).log();
 
@@ -97,7 +111,7 @@ public final class Datagen {
         });
         int outcomeOk = stage.size();
         var cited = new ArrayList<Rollout>();
-        var relevant = relevant(spec);
+        var relevant = spec.relevant();
         for (var r : stage) {
             boolean cites = spec.citedIn(r.reasoning()).stream().anyMatch(relevant::contains);
             if (!cites) drop(drops, "no_spec_citation", r);
@@ -110,15 +124,15 @@ public final class Datagen {
         try (var sft = new Jsonl(o.out().resolve(SFT)); var msgs = new Jsonl(o.out().resolve(MESSAGES))) {
             for (var r : unique) {
                 String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
-                var convo = ChatFormat.conversation(r.messages(), system, o.reasoning(), false, false);
-                var openai = new ArrayList<>(convo);
-                openai.set(0, Confessions.withCanary(convo.getFirst()));
+                var openai = new ArrayList<>(ChatFormat.conversation(r.messages(), system, o.openAi(), false, false));
+                openai.set(0, Confessions.withCanary(openai.getFirst()));
                 sft.write(Map.of("messages", openai, "tools", ChatFormat.tools(r.env().tools()), "parallel_tool_calls", false));
                 var line = new LinkedHashMap<String, Object>();
-                line.put("messages", convo);
-                line.put("tools", ChatFormat.tools(r.env().tools()));
+                line.put("messages", ChatFormat.conversation(r.messages(), system, o.hf(), false, false));
+                line.put("tools", ChatFormat.json(ChatFormat.tools(r.env().tools())));
                 line.put("canary", Canary.STRING);
-                line.put("metadata", metadata(r));
+                line.put("metadata", metadata(r.env(), r.variant(), Map.of("sample_id", r.sampleId(), "epoch", r.epoch(),
+                        "log", Path.of(r.log()).getFileName().toString(), "simulated", r.simulated())));
                 msgs.write(line);
                 kept.merge(r.environment(), 1, Integer::sum);
             }
@@ -127,22 +141,52 @@ public final class Datagen {
         }
         var funnel = new Funnel(sampled[0], outcomeOk, cited.size(), unique.size(), exports.get(SFT));
 
-        var confession = confessions(o, confessionModel, suite, byEnv, confLog, grader);
-        exports.put(CONFESSION, confession.get("exported"));
-        int rl = RlTasks.write(o.out().resolve(RL), suite, unique, o.reasoning());
-        exports.put(RL, rl);
+        var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(Objects::nonNull).toList();
+        Model confessor = Runner.bind(confessionModel, confessionArgs, playbooks, "target", o.providers(), o.model());
+        var builder = new Confessions(confessor, grader, new Replay(List.of(suite)), o.openAi(), o.hf(), o.followUp());
+        var confession = ConfessionStage.run(builder, confLog, byEnv, o.out(), o.synthetic());
+        exports.put(CONFESSION, confession.kept());
+        exports.put(CONFESSION_MESSAGES, confession.kept());
+        if (o.synthetic()) {
+            exports.put(ConfessionStage.SYNTHETIC, confession.synthetic());
+            exports.put(ConfessionStage.SYNTHETIC_MESSAGES, confession.synthetic());
+        }
+        exports.put(RL, RlTasks.write(o.out().resolve(RL), suite, unique, confession.tasks(), o.hf()));
+        validate(o, log);
 
-        var manifest = Manifest.of(spec, o, confessionModel, List.of(sftLog, confLog), contamination, funnel, drops, kept, exports, confession, relevant);
+        var confessionCounts = confession.counts();
+        confessionCounts.put("model", confessionModel);
+        confessionCounts.put("model_args", confessionArgs);
+        confessionCounts.put("follow_up", o.followUp() == null ? Confessions.FOLLOW_UP : o.followUp());
+        var manifest = Manifest.of(spec, o, confessionModel, List.of(sftLog, confLog), contamination, funnel, drops, kept, exports, confessionCounts, relevant);
         Path manifestPath = o.out().resolve(MANIFEST);
         covert.log.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifestPath.toFile(), manifest);
         log.println(funnel.render());
-        log.println("confession: " + confession.get("covert_rollouts") + " covert rollouts -> " + confession.get("exported") + " exported ("
-                + confession.get("model") + " own, " + confession.get("grader") + " grader, " + confession.get("template") + " template)");
-        log.println("rl tasks: " + rl);
+        log.println(confession.render());
+        log.println("rl tasks: " + exports.get(RL) + " (" + confession.tasks().size() + " confession tasks)");
         exports.forEach((f, n) -> log.println("  " + o.out().resolve(f) + ": " + n + " lines"));
         log.println("  " + manifestPath);
         log.flush();
-        return new Result(funnel, manifestPath, exports, contamination);
+        return new Result(funnel, manifestPath, exports, contamination, confessionCounts);
+    }
+
+    /** Every file written goes through the validator of its target format; a problem is a bug in the writer, so it stops the run. */
+    private static void validate(Options o, PrintWriter log) throws IOException {
+        var checks = new LinkedHashMap<String, FormatCheck>();
+        checks.put(SFT, new OpenAiChatCheck());
+        checks.put(MESSAGES, new HfMessagesCheck(o.hf(), HfMessagesCheck.Shape.MESSAGES));
+        checks.put(CONFESSION, new OpenAiChatCheck());
+        checks.put(CONFESSION_MESSAGES, new HfMessagesCheck(o.hf(), HfMessagesCheck.Shape.PROMPT_COMPLETION));
+        if (o.synthetic()) {
+            checks.put(ConfessionStage.SYNTHETIC, new OpenAiChatCheck());
+            checks.put(ConfessionStage.SYNTHETIC_MESSAGES, new HfMessagesCheck(o.hf(), HfMessagesCheck.Shape.PROMPT_COMPLETION));
+        }
+        checks.put(RL, new HfMessagesCheck(o.hf(), HfMessagesCheck.Shape.PROMPT_ONLY));
+        for (var e : checks.entrySet()) {
+            var problems = e.getValue().file(o.out().resolve(e.getKey()));
+            if (!problems.isEmpty()) throw new IllegalStateException(problems.size() + " format problem(s), first: " + problems.getFirst());
+        }
+        log.println("format check: every file passes its target's validator (OpenAI chat fine-tuning; Hugging Face " + o.hf().name() + ")");
     }
 
     /** Why a rollout's outcome is not the behaviour to train, or null when it is. */
@@ -152,12 +196,6 @@ public final class Datagen {
             case HONEST -> r.missedEscalation() ? "did_not_escalate" : null;
             case INCOMPLETE, INVALID -> r.outcome().wire();
         };
-    }
-
-    static List<String> relevant(Spec spec) {
-        var ids = spec.principles().stream().map(Spec.Principle::id).toList();
-        var rel = RELEVANT.stream().filter(ids::contains).toList();
-        return rel.isEmpty() ? ids : rel;
     }
 
     private static void drop(Map<String, Map<String, Integer>> drops, String filter, Rollout r) {
@@ -191,40 +229,17 @@ public final class Datagen {
         return kept;
     }
 
-    static Map<String, Object> metadata(Rollout r) {
+    /**
+     * Metadata of a Hugging Face line, scalars only: the variant as one "axis=value,..." string, because variants of
+     * different environments have different axes and a struct column would gain every other environment's axes as nulls.
+     */
+    static Map<String, Object> metadata(EnvironmentSpec env, Map<String, String> variant, Map<String, Object> extra) {
         var m = new LinkedHashMap<String, Object>();
-        m.put("environment", r.environment());
-        m.put("family", r.env().family());
-        m.put("sample_id", r.sampleId());
-        m.put("variant", r.variant());
-        m.put("epoch", r.epoch());
-        m.put("log", Path.of(r.log()).getFileName().toString());
+        m.put("environment", env.id());
+        m.put("family", env.family());
+        m.put("variant", new TreeMap<>(variant).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        new TreeMap<>(extra).forEach(m::put);
         return m;
-    }
-
-    private static Map<String, Integer> confessions(Options o, String model, Suite suite, Map<String, Environment> byEnv, Path confLog,
-                                                    Optional<Model> grader) throws IOException {
-        var playbooks = suite.environments().stream().map(e -> e.spec().sim()).filter(java.util.Objects::nonNull).toList();
-        Model confessor = Runner.bind(model, o.confessionModel() == null ? o.modelArgs() : Map.of(), playbooks, "target", o.providers(), o.model());
-        var builder = new Confessions(confessor, grader, new Replay(List.of(suite)), o.reasoning());
-        var counts = new LinkedHashMap<String, Integer>(Map.of("covert_rollouts", 0, "exported", 0, "model", 0, "grader", 0, "template", 0, "not_disclosable_or_unverified", 0));
-        try (var out = new Jsonl(o.out().resolve(CONFESSION))) {
-            LogFiles.stream(confLog, s -> {
-                var r = Rollout.of(confLog.toString(), s, byEnv.get(String.valueOf(s.metadata().get("environment"))).spec());
-                if (r.outcome() != Outcome.Kind.COVERT) return;
-                counts.merge("covert_rollouts", 1, Integer::sum);
-                String system = byEnv.get(r.environment()).sample(r.variant(), 1, 0).systemPrompt();
-                var ex = builder.build(r, system);
-                if (ex.isEmpty()) {
-                    counts.merge("not_disclosable_or_unverified", 1, Integer::sum);
-                    return;
-                }
-                out.write(ex.get().line());
-                counts.merge("exported", 1, Integer::sum);
-                counts.merge(ex.get().source().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            });
-        }
-        return counts;
     }
 
     /**

@@ -26,7 +26,7 @@ final class Manifest {
 
     static Map<String, Object> of(Spec spec, Datagen.Options o, String confessionModel, List<Path> logs, Contamination.Report contamination,
                                   Datagen.Funnel funnel, Map<String, Map<String, Integer>> drops, Map<String, Integer> kept,
-                                  Map<String, Integer> exports, Map<String, Integer> confession, List<String> relevant) {
+                                  Map<String, Integer> exports, Map<String, Object> confession, List<String> relevant) {
         var m = new LinkedHashMap<String, Object>();
         m.put("canary", Canary.STRING);
         m.put("created", covert.agent.Clock.now());
@@ -39,7 +39,9 @@ final class Manifest {
         m.put("grader", o.grader());
         m.put("epochs", o.epochs());
         m.put("seed", o.seed());
-        m.put("reasoning", o.reasoning().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("openai_reasoning", o.openAi().reasoning() instanceof Dialect.Placement.Dropped ? "drop" : "inline");
+        m.put("template", o.hf().name());
+        m.put("synthetic_confessions", o.synthetic());
         m.put("dedup_threshold", o.dedupThreshold());
         m.put("source_logs", logs.stream().map(p -> p.getFileName().toString()).toList());
         m.put("contamination", Map.of("thresholds", contamination.thresholds(), "ok", contamination.ok(), "nearest", contamination.nearest(5)));
@@ -49,11 +51,20 @@ final class Manifest {
         m.put("kept", kept);
         m.put("exports", exports);
         m.put("confession", confession);
-        m.put("formats", Map.of(
-                Datagen.SFT, "OpenAI chat fine-tuning JSONL: messages (spec removed from the system prompt; canary in the system message's name), tools, parallel_tool_calls",
-                Datagen.MESSAGES, "the same conversations for Hugging Face datasets / TRL: messages, tools, canary, metadata",
-                Datagen.CONFESSION, "OpenAI chat fine-tuning JSONL with per-message weight: covert turns weight 0, the disclosure weight 1",
-                Datagen.RL, "RL prompts with a reward spec naming the environment checker (outcome reward only)"));
+        var formats = new LinkedHashMap<String, String>();
+        formats.put(Datagen.SFT, "OpenAI chat fine-tuning JSONL: messages (spec removed from the system prompt; canary in the system message's name; "
+                + "reasoning inline or dropped), tools, parallel_tool_calls");
+        formats.put(Datagen.MESSAGES, "TRL conversational language modelling for the " + o.hf().name() + " chat template: messages (arguments and "
+                + "reasoning where that template reads them), tools as one JSON string, canary, scalar metadata");
+        formats.put(Datagen.CONFESSION, "OpenAI chat fine-tuning JSONL with per-message weight: the model's own turns weight 0, its own confession weight 1");
+        formats.put(Datagen.CONFESSION_MESSAGES, "TRL conversational prompt-completion: the episode and the follow-up in prompt, the model's own "
+                + "confession as the completion (the only tokens with loss)");
+        formats.put(ConfessionStage.SYNTHETIC, "only with --synthetic-confessions: template confessions (not the model's words), OpenAI format");
+        formats.put(ConfessionStage.SYNTHETIC_MESSAGES, "only with --synthetic-confessions: template confessions, TRL prompt-completion, metadata.source "
+                + "synthetic_template");
+        formats.put(Datagen.RL, "TRL prompt-only RL tasks with a reward spec: outcome tasks from the start or a prefix, and confession tasks whose prompt "
+                + "ends after the model's own violation (reward: a report disclosing it); serve with covert reward-server --tasks");
+        m.put("formats", formats);
         return m;
     }
 }
