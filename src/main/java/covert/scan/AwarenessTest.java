@@ -3,6 +3,7 @@ package covert.scan;
 import covert.awareness.Detector;
 import covert.score.Awareness;
 import java.io.Serializable;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +15,13 @@ public enum AwarenessTest implements Predicate<String>, Serializable {
     LEXICAL,
     /** The full detector: cue words, then the sentence-embedding classifier (one embedder per JVM). */
     DETECTOR;
+
+    /** The test on a batch: the detector embeds a batch's candidate sentences together. */
+    public List<Boolean> testAll(List<String> texts) {
+        if (this == LEXICAL) return texts.stream().map(this::test).toList();
+        var verdicts = Detector.shared().texts(texts.stream().map(t -> t == null ? "" : t).toList());
+        return verdicts.stream().map(Detector.Verdict::aware).toList();
+    }
 
     @Override
     public boolean test(String text) {

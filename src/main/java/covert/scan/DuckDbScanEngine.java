@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The scan on embedded DuckDB: it reads the JSON lines or Parquet files in place ({@code read_json},
  * {@code read_parquet}) and aggregates in SQL, so corpora of millions of texts stay out of the JVM heap. Only the
- * awareness test runs in Java, on texts streamed back one row at a time.
+ * awareness test and the stemming of distinct tokens run in Java, on rows streamed back one at a time.
  */
 public final class DuckDbScanEngine implements ScanEngine {
     private final Connection db;
@@ -121,15 +120,7 @@ public final class DuckDbScanEngine implements ScanEngine {
         for (Source s : sources) {
             if (!Files.isRegularFile(s.path())) throw new UserError(s.path() + ": no such file");
             String reader = reader(s);
-            var columns = columns(reader, s);
-            if (!columns.contains("text")) throw new UserError(s.path() + ": no 'text' field (each line needs {\"text\": ..., \"checkpoint\": ...})");
-            String field = s.checkpointField();
-            if (field == null) {
-                field = columns.contains("checkpoint") ? "checkpoint" : columns.contains("step") ? "step" : null;
-                if (field == null) throw new UserError(s.path() + ": no 'checkpoint' or 'step' field; name the field with --checkpoint-field");
-            } else if (!columns.contains(field)) {
-                throw new UserError(s.path() + ": no field '" + field + "' (has: " + String.join(", ", columns) + ")");
-            }
+            String field = ScanEngine.checkpointColumn(s, columns(reader, s));
             parts.add("SELECT CAST(" + ident(field) + " AS VARCHAR) AS checkpoint, CAST(text AS VARCHAR) AS text FROM " + reader
                     + " WHERE text IS NOT NULL AND " + ident(field) + " IS NOT NULL");
         }
@@ -138,7 +129,7 @@ public final class DuckDbScanEngine implements ScanEngine {
 
     private static String reader(Source s) {
         String p = lit(s.path().toAbsolutePath().toString());
-        return s.path().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? "read_parquet(" + p + ")"
+        return ScanEngine.isParquet(s) ? "read_parquet(" + p + ")"
                 : "read_json(" + p + ", format = 'newline_delimited')";
     }
 

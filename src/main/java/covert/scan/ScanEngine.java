@@ -1,5 +1,6 @@
 package covert.scan;
 
+import covert.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,27 @@ public interface ScanEngine extends AutoCloseable {
      * {@code form} equals the term's (its stem, or the word itself); a term with a space is a phrase, matched exactly.
      */
     List<Tally> tally(List<Source> sources, List<String> terms, WordForm form, AwarenessTest aware);
+
+    /**
+     * The checkpoint column of a source with these columns: the one named, else {@code checkpoint}, else {@code step}.
+     * Every engine checks sources here, so bad input gives the same one-line error on each.
+     */
+    static String checkpointColumn(Source s, List<String> columns) {
+        if (!columns.contains("text")) throw new UserError(s.path() + ": no 'text' field (each line needs {\"text\": ..., \"checkpoint\": ...})");
+        String field = s.checkpointField();
+        if (field == null) {
+            if (columns.contains("checkpoint")) return "checkpoint";
+            if (columns.contains("step")) return "step";
+            throw new UserError(s.path() + ": no 'checkpoint' or 'step' field; name the field with --checkpoint-field");
+        }
+        if (!columns.contains(field)) throw new UserError(s.path() + ": no field '" + field + "' (has: " + String.join(", ", columns) + ")");
+        return field;
+    }
+
+    /** Whether a source is Parquet (else JSON lines), by its name. */
+    static boolean isParquet(Source s) {
+        return s.path().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
+    }
 
     /** The word terms by the form they match: two terms with one stem ("watcher", "watchers") share an entry. */
     static Map<String, List<String>> wordsByForm(List<String> terms, WordForm form) {

@@ -171,6 +171,10 @@ class ScanTest {
         CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--checkpoint-field", "nope"), "no field 'nope'");
         CliTest.assertOneLineError(CliTest.cli("scan", dir.resolve("missing.jsonl").toString()), "no such file");
         CliTest.assertOneLineError(CliTest.cli("scan", dir.resolve("notes.txt").toString()), "not a log");
+        // The Spark module is not on this class path, as on a fresh machine: one line says how to get it.
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--engine", "spark"), "./covert spark-setup");
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--engine", "flink"), "unknown engine");
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--master", "local[2]"), "--master is for --engine spark");
         var plain = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 1, 2, List.of()), dir.resolve("plain")).log();
         CliTest.assertOneLineError(CliTest.cli("scan", plain.toString()), "no eval.metadata.checkpoint");
     }
