@@ -1,6 +1,7 @@
 package covert.cli;
 
 import covert.UserError;
+import covert.store.ParquetExport;
 import covert.store.ResultsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Results store: import logs into DuckDB and query them with SQL.",
-        subcommands = {DbCommand.Import.class, DbCommand.Query.class})
+        subcommands = {DbCommand.Import.class, DbCommand.Query.class, DbCommand.Export.class})
 final class DbCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,6 +43,31 @@ final class DbCommand implements Runnable {
                     out.println(n < 0 ? "skipped (already imported) " + log : "imported " + log + ": " + n + " samples");
                 }
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the store (runs, samples, scores, messages, usage) as "
+            + "Parquet partitioned by run, for Spark, DuckDB or pandas; report and compare read the folder back with --db DIR.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--parquet", required = true, paramLabel = "DIR", description = "A new (or empty) folder.")
+        Path dir;
+
+        @Option(names = "--db", defaultValue = "covert.duckdb", description = "Database file. Default: ${DEFAULT-VALUE}.")
+        Path db;
+
+        @Override
+        public Integer call() {
+            if (!java.nio.file.Files.exists(db)) throw new UserError("no results store at " + db + "; create it with covert db import");
+            var out = spec.commandLine().getOut();
+            try (var store = ResultsStore.open(db)) {
+                ParquetExport.write(store, dir).forEach((t, n) -> out.println(t + ": " + n + " rows"));
+            }
+            out.println("wrote " + dir);
             out.flush();
             return 0;
         }

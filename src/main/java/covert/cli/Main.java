@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Measure covert actions (lying, sabotage, sandbagging, hidden rule violations) in LLM agents.",
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, EnvsCommand.class,
                 PlanCommand.class, ForecastCommand.class, StatsCommand.class, ValidateCommand.class, DbCommand.class, ViewCommand.class,
-                InterveneCommand.class, ScanCommand.class, TrendCommand.class, RedteamCommand.class, DatagenCommand.class,
+                InterveneCommand.class, ScanCommand.class, MergeCommand.class, TrendCommand.class, RedteamCommand.class, DatagenCommand.class,
                 RewardServerCommand.class, AwarenessCommand.class, SandboxCommand.class, CheckerCommand.class, ReviewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

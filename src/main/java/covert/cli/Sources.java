@@ -5,6 +5,7 @@ import covert.log.EvalLog;
 import covert.log.LogFiles;
 import covert.report.Summary;
 import covert.stats.Overall;
+import covert.store.ParquetExport;
 import covert.store.ResultsStore;
 import covert.store.StoreLogs;
 import java.nio.file.Files;
@@ -38,6 +39,6 @@ final class Sources {
 
     private static ResultsStore open(Path db) {
         if (!Files.exists(db)) throw new UserError("no results store at " + db + "; create it with covert db import");
-        return ResultsStore.open(db);
+        return Files.isDirectory(db) ? ParquetExport.open(db) : ResultsStore.open(db);
     }
 }

@@ -1,6 +1,7 @@
 package covert.report;
 
 import covert.scan.Scan;
+import covert.scan.WordForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ public final class ScanReport {
     private ScanReport() {}
 
     public static String text(Scan.Result r) {
-        var sb = new StringBuilder("Term frequency per 1,000 words, and awareness rate (share of texts), per checkpoint\n\n");
+        var sb = new StringBuilder("Term frequency per 1,000 words, and awareness rate (share of texts), per checkpoint; words match by "
+                + (r.form() == WordForm.STEM ? "stem" : "exact form") + "\n\n");
         sb.append(String.format(Locale.ROOT, "%-14s %9s %11s", "checkpoint", "texts", "words"));
         for (String t : r.terms()) sb.append(String.format(Locale.ROOT, " %11s", t));
         sb.append(String.format(Locale.ROOT, " %24s%n", "aware [95% Wilson]"));
@@ -21,6 +23,20 @@ public final class ScanReport {
             for (String t : r.terms()) sb.append(String.format(Locale.ROOT, " %11.3f", p.perThousand().get(t)));
             sb.append(String.format(Locale.ROOT, " %24s%n", TextReport.pct(p.aware().rate()) + " [" + TextReport.pct(p.aware().lower()) + ", "
                     + TextReport.pct(p.aware().upper()) + "]"));
+        }
+        if (r.baseline() != null) {
+            sb.append(String.format(Locale.ROOT, "%nlog2 frequency ratio to %s (counts +0.5; a phrase a word list cannot hold is blank)%n", r.baseline()));
+            sb.append(String.format(Locale.ROOT, "%-14s", "checkpoint"));
+            for (String t : r.terms()) sb.append(String.format(Locale.ROOT, " %11s", t));
+            sb.append('\n');
+            for (var p : r.points()) {
+                sb.append(String.format(Locale.ROOT, "%-14s", p.checkpoint()));
+                for (String t : r.terms()) {
+                    Double v = p.vsBaseline().get(t);
+                    sb.append(v == null ? String.format(Locale.ROOT, " %11s", "") : String.format(Locale.ROOT, " %+11.2f", v));
+                }
+                sb.append('\n');
+            }
         }
         if (!r.top().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%nWords whose frequency changed most from checkpoint %s to %s (per 1,000 words; log2 ratio, counts +0.5)%n",
@@ -36,6 +52,8 @@ public final class ScanReport {
     public static Map<String, Object> object(Scan.Result r) {
         var m = new LinkedHashMap<String, Object>();
         m.put("terms", r.terms());
+        m.put("word_form", r.form().name().toLowerCase(Locale.ROOT));
+        m.put("baseline", r.baseline());
         var points = new ArrayList<Map<String, Object>>();
         for (var p : r.points()) {
             var o = new LinkedHashMap<String, Object>();
@@ -44,6 +62,7 @@ public final class ScanReport {
             o.put("words", p.words());
             o.put("counts", p.counts());
             o.put("per_thousand_words", p.perThousand());
+            if (r.baseline() != null) o.put("log2_vs_baseline", p.vsBaseline());
             o.put("aware", Map.of("count", p.aware().k(), "rate", p.aware().rate(), "lower", p.aware().lower(), "upper", p.aware().upper()));
             points.add(o);
         }

@@ -14,42 +14,55 @@ import java.util.Map;
  * @param providers    how real models are reached (base URL, key variable, roles, cache, cost, connections)
  * @param checkpoint   the training checkpoint the model is ({@code --checkpoint/--step/--phase}); overrides what the model
  *                     knows of itself, null when not given
+ * @param shard        the part of the (sample, epoch) pairs this process runs ({@code --shard i/n}); null for all
  */
 public record RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                         long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix,
-                        String logFormat, ProviderOptions providers, covert.model.Checkpoint checkpoint) {
+                        String logFormat, ProviderOptions providers, covert.model.Checkpoint checkpoint, Shard shard) {
 
     public static final List<String> FORMATS = List.of("eval", "json");
 
     public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns,
                      long maxTokens, long timeLimitSeconds, int limit, List<String> envs, int maxSamples) {
-        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null, null);
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, null, "eval", null, null, null);
+    }
+
+    public RunConfig(String suite, String model, Map<String, String> modelArgs, int epochs, long seed, int maxTurns, long maxTokens,
+                     long timeLimitSeconds, int limit, List<String> envs, int maxSamples, String systemSuffix, String logFormat,
+                     ProviderOptions providers, covert.model.Checkpoint checkpoint) {
+        this(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples, systemSuffix, logFormat,
+                providers, checkpoint, null);
+    }
+
+    public RunConfig withShard(Shard s) {
+        return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
+                systemSuffix, logFormat, providers, checkpoint, s);
     }
 
     public RunConfig withLogFormat(String format) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, format, providers, checkpoint);
+                systemSuffix, format, providers, checkpoint, shard);
     }
 
     public RunConfig withSystemSuffix(String suffix) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                suffix, logFormat, providers, checkpoint);
+                suffix, logFormat, providers, checkpoint, shard);
     }
 
     public RunConfig withProviders(ProviderOptions p) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, logFormat, p, checkpoint);
+                systemSuffix, logFormat, p, checkpoint, shard);
     }
 
     public RunConfig withCheckpoint(covert.model.Checkpoint c) {
         return new RunConfig(suite, model, modelArgs, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, logFormat, providers, c);
+                systemSuffix, logFormat, providers, c, shard);
     }
 
     /** The same run with another model, for a series of checkpoints evaluated on the same samples. */
     public RunConfig withModel(String m, Map<String, String> args, covert.model.Checkpoint c) {
         return new RunConfig(suite, m, args, epochs, seed, maxTurns, maxTokens, timeLimitSeconds, limit, envs, maxSamples,
-                systemSuffix, logFormat, providers, c);
+                systemSuffix, logFormat, providers, c, shard);
     }
 
     /** Epochs beyond this are a typo, not a plan: each epoch repeats every sample. */

@@ -233,7 +233,7 @@ public final class Runner {
     private Result execute(Path log, RunLog journal, EvalLog.LogStart start, List<EvalLog.EvalSample> done, String startedAt)
             throws IOException {
         progress.logging(log, journal.resumeFrom());
-        List<Sample> plan = plan();
+        List<Sample> plan = Shard.select(cfg.shard(), plan());
         var doneKeys = new HashSet<String>();
         done.forEach(s -> doneKeys.add(Journal.key(s)));
         List<Sample> todo = plan.stream().filter(s -> !doneKeys.contains(s.key())).toList();
@@ -274,14 +274,15 @@ public final class Runner {
         var order = new HashMap<String, Integer>();
         for (int i = 0; i < plan.size(); i++) order.put(plan.get(i).key(), i);
         finished.sort(Comparator.comparingInt(s -> order.getOrDefault(Journal.key(s), Integer.MAX_VALUE)));
-        var scored = Counterfactuals.apply(finished, suite);
+        // A shard sees part of each environment: counterfactual scoring waits for covert merge, which sees it all.
+        var scored = cfg.shard() == null ? Counterfactuals.apply(finished, suite) : finished;
         var evalLog = EvalLogs.complete(start, scored, startedAt, Clock.now(), List.copyOf(stack.limitHistory()));
         journal.finish(evalLog, rescored(finished, scored), Runner::merge);
         return new Result(log, evalLog, todo.size() - (finished.size() - done.size()));
     }
 
     /** The samples the counterfactual pass changed: few, so only their journal lines are parsed again. */
-    private static Map<String, EvalLog.EvalSample> rescored(List<EvalLog.EvalSample> before, List<EvalLog.EvalSample> after) {
+    static Map<String, EvalLog.EvalSample> rescored(List<EvalLog.EvalSample> before, List<EvalLog.EvalSample> after) {
         var changed = new HashMap<String, EvalLog.EvalSample>();
         for (int i = 0; i < before.size(); i++) if (after.get(i) != before.get(i)) changed.put(Journal.key(after.get(i)), after.get(i));
         return changed;

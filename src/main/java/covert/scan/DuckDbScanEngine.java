@@ -10,17 +10,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The scan on embedded DuckDB: it reads the JSON lines or Parquet files in place ({@code read_json},
  * {@code read_parquet}) and aggregates in SQL, so corpora of millions of texts stay out of the JVM heap. Only the
- * awareness test runs in Java, on texts streamed back one row at a time.
+ * awareness test and the stemming of distinct tokens run in Java, on rows streamed back one at a time.
  */
 public final class DuckDbScanEngine implements ScanEngine {
     private final Connection db;
+    private String tokensFrom;
 
     public DuckDbScanEngine() {
         try {
@@ -32,26 +31,38 @@ public final class DuckDbScanEngine implements ScanEngine {
     }
 
     @Override
-    public List<Tally> tally(List<Source> sources, List<String> terms, Predicate<String> aware) {
+    public List<Tally> tally(List<Source> sources, List<String> terms, WordForm form, AwarenessTest aware) {
         String from = from(sources);
+        String tokens = tokens(from);
         var totals = new LinkedHashMap<String, long[]>();
         var counts = new HashMap<String, Map<String, Long>>();
-        var words = terms.stream().filter(t -> !t.contains(" ")).toList();
-        var phrases = terms.stream().filter(t -> t.contains(" ")).toList();
+        var byForm = ScanEngine.wordsByForm(terms, form);
         try (var st = db.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT checkpoint, count(*), sum(len(regexp_extract_all(lower(text), " + lit(TOKEN) + "))) FROM "
-                    + from + " GROUP BY checkpoint")) {
+            try (ResultSet rs = st.executeQuery("SELECT t.checkpoint, t.n, coalesce(w.n, 0) FROM (SELECT checkpoint, count(*) AS n FROM " + from
+                    + " GROUP BY checkpoint) t LEFT JOIN (SELECT checkpoint, sum(n) AS n FROM " + tokens + " GROUP BY checkpoint) w USING (checkpoint)")) {
                 while (rs.next()) totals.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), 0});
             }
-            if (!words.isEmpty()) {
-                String in = String.join(", ", words.stream().map(DuckDbScanEngine::lit).toList());
-                try (ResultSet rs = st.executeQuery("SELECT checkpoint, tok, count(*) FROM (SELECT checkpoint, unnest(regexp_extract_all(lower(text), "
-                        + lit(TOKEN) + ")) AS tok FROM " + from + ") WHERE tok IN (" + in + ") GROUP BY ALL")) {
-                    while (rs.next()) counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+            // Distinct tokens are few next to the corpus: normalize them in Java, then sum the matching ones in SQL.
+            var matching = new HashMap<String, String>();
+            if (!byForm.isEmpty()) {
+                try (ResultSet rs = st.executeQuery("SELECT DISTINCT tok FROM " + tokens)) {
+                    while (rs.next()) {
+                        String tok = rs.getString(1), f = form.normalize(tok);
+                        if (byForm.containsKey(f)) matching.put(tok, f);
+                    }
                 }
             }
-            for (String p : phrases) {
-                try (ResultSet rs = st.executeQuery("SELECT checkpoint, sum(len(regexp_extract_all(lower(text), " + lit(phraseRegex(p))
+            if (!matching.isEmpty()) {
+                String in = String.join(", ", matching.keySet().stream().map(DuckDbScanEngine::lit).toList());
+                try (ResultSet rs = st.executeQuery("SELECT checkpoint, tok, n FROM " + tokens + " WHERE tok IN (" + in + ")")) {
+                    while (rs.next()) {
+                        var c = counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
+                        for (String term : byForm.get(matching.get(rs.getString(2)))) c.merge(term, rs.getLong(3), Long::sum);
+                    }
+                }
+            }
+            for (String p : terms.stream().filter(t -> t.contains(" ")).toList()) {
+                try (ResultSet rs = st.executeQuery("SELECT checkpoint, sum(len(regexp_extract_all(lower(text), " + lit(ScanEngine.phraseRegex(p))
                         + "))) FROM " + from + " GROUP BY checkpoint")) {
                     while (rs.next()) counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(p, rs.getLong(2));
                 }
@@ -71,19 +82,27 @@ public final class DuckDbScanEngine implements ScanEngine {
         return out;
     }
 
-    /** A phrase as RE2: its words, escaped, separated by any whitespace, on word boundaries. */
-    static String phraseRegex(String phrase) {
-        var parts = phrase.strip().split("\\s+");
-        var sb = new StringBuilder("\\b");
-        for (int i = 0; i < parts.length; i++) sb.append(i == 0 ? "" : "\\s+").append(parts[i].replaceAll("([^\\pL\\pN\\s])", "\\\\$1"));
-        return sb.append("\\b").toString();
+    /**
+     * A temporary table of (checkpoint, tok, n): each lower-cased token's count per checkpoint, built once per set of
+     * sources and shared by the term counts and the vocabularies.
+     */
+    private String tokens(String from) {
+        if (!from.equals(tokensFrom)) {
+            try (var st = db.createStatement()) {
+                st.execute("CREATE OR REPLACE TEMP TABLE scan_tokens AS SELECT checkpoint, tok, count(*) AS n FROM (SELECT checkpoint, "
+                        + "unnest(regexp_extract_all(lower(text), " + lit(TOKEN) + ")) AS tok FROM " + from + ") GROUP BY ALL");
+            } catch (SQLException e) {
+                throw new UserError("scan failed: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            tokensFrom = from;
+        }
+        return "scan_tokens";
     }
 
     @Override
     public Map<String, Long> vocabulary(List<Source> sources, String checkpoint, int minCount) {
         var out = new HashMap<String, Long>();
-        try (var ps = db.prepareStatement("SELECT tok, count(*) FROM (SELECT unnest(regexp_extract_all(lower(text), " + lit(TOKEN) + ")) AS tok FROM "
-                + from(sources) + " WHERE checkpoint = ?) GROUP BY tok HAVING count(*) >= ?")) {
+        try (var ps = db.prepareStatement("SELECT tok, n FROM " + tokens(from(sources)) + " WHERE checkpoint = ? AND n >= ?")) {
             ps.setString(1, checkpoint);
             ps.setInt(2, minCount);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,15 +120,7 @@ public final class DuckDbScanEngine implements ScanEngine {
         for (Source s : sources) {
             if (!Files.isRegularFile(s.path())) throw new UserError(s.path() + ": no such file");
             String reader = reader(s);
-            var columns = columns(reader, s);
-            if (!columns.contains("text")) throw new UserError(s.path() + ": no 'text' field (each line needs {\"text\": ..., \"checkpoint\": ...})");
-            String field = s.checkpointField();
-            if (field == null) {
-                field = columns.contains("checkpoint") ? "checkpoint" : columns.contains("step") ? "step" : null;
-                if (field == null) throw new UserError(s.path() + ": no 'checkpoint' or 'step' field; name the field with --checkpoint-field");
-            } else if (!columns.contains(field)) {
-                throw new UserError(s.path() + ": no field '" + field + "' (has: " + String.join(", ", columns) + ")");
-            }
+            String field = ScanEngine.checkpointColumn(s, columns(reader, s));
             parts.add("SELECT CAST(" + ident(field) + " AS VARCHAR) AS checkpoint, CAST(text AS VARCHAR) AS text FROM " + reader
                     + " WHERE text IS NOT NULL AND " + ident(field) + " IS NOT NULL");
         }
@@ -118,7 +129,7 @@ public final class DuckDbScanEngine implements ScanEngine {
 
     private static String reader(Source s) {
         String p = lit(s.path().toAbsolutePath().toString());
-        return s.path().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? "read_parquet(" + p + ")"
+        return ScanEngine.isParquet(s) ? "read_parquet(" + p + ")"
                 : "read_json(" + p + ", format = 'newline_delimited')";
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +24,12 @@ public final class Scan {
     /** A word must occur this often at the first or last checkpoint to be ranked; rarer ones are noise. */
     public static final int MIN_COUNT = 5;
 
-    /** One checkpoint: terms per 1,000 words and the share of texts verbalizing evaluation awareness. */
-    public record Point(String checkpoint, long texts, long words, Map<String, Long> counts, Map<String, Double> perThousand, Rate aware) {}
+    /**
+     * One checkpoint: terms per 1,000 words, the share of texts verbalizing evaluation awareness, and each term's
+     * log2 frequency ratio to the baseline (empty without one; a phrase a word list cannot hold is left out).
+     */
+    public record Point(String checkpoint, long texts, long words, Map<String, Long> counts, Map<String, Double> perThousand, Rate aware,
+                        Map<String, Double> vsBaseline) {}
 
     /**
      * A word's change from the first to the last checkpoint: frequencies per 1,000 words and the log2 ratio of
@@ -34,31 +37,64 @@ public final class Scan {
      */
     public record Change(String term, long firstCount, long lastCount, double first, double last, double difference, double log2Ratio) {}
 
-    public record Result(List<String> terms, List<Point> points, List<Change> top) {}
+    /** The scan's result; {@code baseline} names the reference of {@link Point#vsBaseline}, null without one. */
+    public record Result(List<String> terms, WordForm form, String baseline, List<Point> points, List<Change> top) {}
+
+    /** What to count: terms, how words match them, the change list's length, the awareness test and the reference. */
+    public record Options(List<String> terms, WordForm form, int top, AwarenessTest aware, Reference reference) {
+        public Options {
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /** The baseline: none, the first checkpoint, or a word-frequency list. */
+    public sealed interface Reference {
+        record None() implements Reference {}
+
+        record FirstCheckpoint() implements Reference {}
+
+        record WordList(Baseline list) implements Reference {}
+    }
 
     private Scan() {}
 
-    public static Result run(ScanEngine engine, List<ScanEngine.Source> sources, List<String> terms, int top, Predicate<String> aware) {
-        if (terms.isEmpty()) throw new UserError("no terms to count");
-        var normalized = terms.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
-        var tallies = new ArrayList<>(engine.tally(sources, normalized, aware));
+    public static Result run(ScanEngine engine, List<ScanEngine.Source> sources, Options o) {
+        if (o.terms().isEmpty()) throw new UserError("no terms to count");
+        var normalized = o.terms().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
+        var tallies = new ArrayList<>(engine.tally(sources, normalized, o.form(), o.aware()));
         if (tallies.isEmpty()) throw new UserError("no texts to scan");
         tallies.sort(Comparator.comparing(ScanEngine.Tally::checkpoint, Scan::compareCheckpoints));
-        var points = tallies.stream().map(t -> point(t, normalized)).toList();
+        var reference = switch (o.reference()) {
+            case Reference.None n -> null;
+            case Reference.FirstCheckpoint f -> Baseline.of(tallies.getFirst());
+            case Reference.WordList w -> w.list();
+        };
+        boolean fromList = o.reference() instanceof Reference.WordList;
+        var points = tallies.stream().map(t -> point(t, normalized, reference, o.form(), fromList)).toList();
         List<Change> changes = List.of();
-        if (top > 0 && points.size() > 1) {
+        if (o.top() > 0 && points.size() > 1) {
             var first = tallies.getFirst();
             var last = tallies.getLast();
             changes = rank(engine.vocabulary(sources, first.checkpoint(), 1), first.words(), engine.vocabulary(sources, last.checkpoint(), 1),
-                    last.words(), top);
+                    last.words(), o.top());
         }
-        return new Result(normalized, points, changes);
+        return new Result(normalized, o.form(), reference == null ? null : reference.name(), points, changes);
     }
 
     static Point point(ScanEngine.Tally t, List<String> terms) {
+        return point(t, terms, null, WordForm.EXACT, false);
+    }
+
+    private static Point point(ScanEngine.Tally t, List<String> terms, Baseline reference, WordForm form, boolean fromList) {
         var per = new LinkedHashMap<String, Double>();
-        for (String term : terms) per.put(term, perThousand(t.terms().getOrDefault(term, 0L), t.words()));
-        return new Point(t.checkpoint(), t.texts(), t.words(), t.terms(), per, Interval.WILSON.of95((int) t.aware(), (int) t.texts()));
+        var vs = new LinkedHashMap<String, Double>();
+        for (String term : terms) {
+            long count = t.terms().getOrDefault(term, 0L);
+            per.put(term, perThousand(count, t.words()));
+            Long ref = reference == null ? null : reference.count(term, form, fromList);
+            if (ref != null) vs.put(term, Baseline.log2Ratio(count, t.words(), ref, reference.words()));
+        }
+        return new Point(t.checkpoint(), t.texts(), t.words(), t.terms(), per, Interval.WILSON.of95((int) t.aware(), (int) t.texts()), vs);
     }
 
     /** The {@code top} words with the largest absolute log ratio between the two ends, ties broken by the larger absolute change. */

