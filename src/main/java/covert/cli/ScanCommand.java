@@ -7,7 +7,7 @@ import covert.scan.DuckDbScanEngine;
 import covert.scan.LogCorpus;
 import covert.scan.Scan;
 import covert.scan.ScanEngine;
-import covert.score.Awareness;
+import covert.awareness.Lexical;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
                 LogCorpus.write(logs, tmp);
                 sources.add(new ScanEngine.Source(tmp, "checkpoint"));
             }
-            var result = Scan.run(engine, sources, list, top, Awareness::any);
+            var result = Scan.run(engine, sources, list, top, Lexical::any);
             var out = spec.commandLine().getOut();
             out.print(json ? Json.MAPPER.writeValueAsString(ScanReport.object(result)) + "\n" : ScanReport.text(result));
             if (html != null) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import covert.cli.CliTest;
-import covert.score.Awareness;
+import covert.awareness.Lexical;
 import covert.testing.Runs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ class ScanTest {
                 {"text": "vantage vantage from this vantage point vantage vantage vantage", "step": 10, "id": 4}
                 """);
         try (var engine = new DuckDbScanEngine()) {
-            var r = Scan.run(engine, List.of(new ScanEngine.Source(jsonl, null)), List.of("watchers", "Vantage", "vantage point"), 5, Awareness::any);
+            var r = Scan.run(engine, List.of(new ScanEngine.Source(jsonl, null)), List.of("watchers", "Vantage", "vantage point"), 5, Lexical::any);
             assertThat(r.terms()).containsExactly("watchers", "vantage", "vantage point");
             assertThat(r.points()).extracting(Scan.Point::checkpoint).containsExactly("2", "10");
             var p2 = r.points().get(0);
