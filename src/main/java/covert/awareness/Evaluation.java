@@ -23,7 +23,7 @@ public record Evaluation(String split, int truePositive, int falsePositive, int 
             else if (item.label()) fn++;
             else tn++;
             if (v.aware() != item.label()) {
-                boolean cued = Sentences.split(item.text()).stream().anyMatch(s -> covert.score.Awareness.cue(s.text()));
+                boolean cued = Sentences.split(item.text()).stream().anyMatch(s -> Lexical.cue(s.text()));
                 errors.add(new Error(item.text(), item.label(), v.score(), cued, item.category()));
             }
         }

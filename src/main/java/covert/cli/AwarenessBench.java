@@ -3,9 +3,9 @@ package covert.cli;
 import covert.awareness.Classifier;
 import covert.awareness.Detector;
 import covert.awareness.LabelledSet;
+import covert.awareness.Lexical;
 import covert.awareness.Sentences;
 import covert.embed.Embedder;
-import covert.score.Awareness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,7 @@ final class AwarenessBench implements Callable<Integer> {
             for (var v : detector.texts(distinct.subList(i, Math.min(distinct.size(), i + 512)))) if (v.aware()) aware++;
         }
         double s2 = (System.nanoTime() - t1) / 1e9;
-        long candidates = distinct.stream().filter(Awareness::cue).count();
+        long candidates = distinct.stream().filter(Lexical::cue).count();
 
         out.printf(Locale.ROOT, "cores %d, embedder load %.1f s (not timed below)%n", Runtime.getRuntime().availableProcessors(), load);
         out.printf(Locale.ROOT, "%-34s %12s %14s %10s%n", "stage", "sentences", "sentences/s", "per min");
@@ -71,7 +71,7 @@ final class AwarenessBench implements Callable<Integer> {
         long cued = 0;
         for (int i = 0; i < n; ) {
             for (var s : Sentences.split(texts.get(i % texts.size()))) {
-                if (Awareness.cue(s.text())) cued++;
+                if (Lexical.cue(s.text())) cued++;
                 i++;
             }
         }

@@ -146,7 +146,7 @@ final class AwarenessCommand implements Runnable {
             m.put("f1", e.f1());
             m.put("confusion", java.util.Map.of("true_positive", e.truePositive(), "false_positive", e.falsePositive(),
                     "false_negative", e.falseNegative(), "true_negative", e.trueNegative()));
-            m.put("threshold", Detector.shared().classifier().threshold());
+            m.put("threshold", Classifier.shipped().threshold());
             m.put("labelled_set_sha256", set.sha256());
             m.put("errors", e.errors());
             return m;
@@ -198,7 +198,6 @@ final class AwarenessCommand implements Runnable {
                     + covert.awareness.Judge.HIGH + "); got --model-role " + p.roles().keySet());
         }
         String grader = p.roles().get("grader");
-        if (grader == null) return Detector.shared();
-        return Detector.shared().withJudge(new covert.awareness.Judge(covert.run.Runner.bind(grader, java.util.Map.of(), List.of(), "grader", p, grader)));
+        return Detector.forRun(grader == null ? null : covert.run.Runner.bind(grader, java.util.Map.of(), List.of(), "grader", p, grader));
     }
 }

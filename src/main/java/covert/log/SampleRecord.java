@@ -4,6 +4,7 @@ import covert.agent.Clock;
 import covert.agent.Event;
 import covert.agent.Spans;
 import covert.agent.Transcript;
+import covert.awareness.Phased;
 import covert.env.Sample;
 import covert.model.Message;
 import covert.score.Outcome;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public final class SampleRecord {
     /** The score key every covert-action outcome is logged under. */
     public static final String SCORER = "covert_action";
-    /** Verbalized evaluation awareness in the reasoning ({@link covert.awareness.Detector}), a boolean score. */
+    /** Verbalized evaluation awareness in the task-phase reasoning ({@link Phased}), a boolean score. */
     public static final String AWARE = "aware";
     /** The score metadata key of the disclosure verdict: local and grader judgements, flags, judged sentences. */
     public static final String VERDICT = "verdict";
@@ -34,23 +35,24 @@ public final class SampleRecord {
         return OutcomeCodec.encode(o, answer);
     }
 
-    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated) {
-        return of(s, t, o, model, simulated, Map.of(model, t.usage()), Map.of("target", t.usage()));
+    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, Phased awareness, String model, boolean simulated) {
+        return of(s, t, o, awareness, model, simulated, Map.of(model, t.usage()), Map.of("target", t.usage()));
     }
 
-    /** @param modelUsage, roleUsage the sample's usage per model and per role (target, grader, …), with cost where priced */
-    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, String model, boolean simulated, Map<String, covert.model.Usage> modelUsage,
-                                        Map<String, covert.model.Usage> roleUsage) {
-        return of(s, t, o, covert.awareness.Detector.shared().sample(t.messages()), model, simulated, modelUsage, roleUsage);
-    }
-
-    /** @param awareness the detector's verdict on the transcript (computed first when a grader judges it, so its usage is counted) */
-    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, covert.awareness.Detector.Verdict awareness, String model, boolean simulated,
+    /**
+     * @param awareness  the run's detector's verdict per phase, recorded as given (the log layer runs no classifier)
+     * @param modelUsage, roleUsage the sample's usage per model and per role (target, grader, …), with cost where priced
+     */
+    public static EvalLog.EvalSample of(Sample s, Transcript t, Outcome o, Phased awareness, String model, boolean simulated,
                                         Map<String, covert.model.Usage> modelUsage, Map<String, covert.model.Usage> roleUsage) {
         var score = score(o, t.report().orElse(null));
         var spans = awarenessSpans(awareness);
-        var aware = new EvalLog.Score(awareness.aware(), null, spans.isEmpty() ? null : spans.size() + " aware sentence(s) in the reasoning",
-                Map.of("score", round(awareness.score())), List.of());
+        // "aware" is task-phase awareness, the one that could have caused the action; the interview phase rides along.
+        var task = awareness.task();
+        int taskSpans = task.spans().size();
+        var aware = new EvalLog.Score(task.aware(), null, taskSpans == 0 ? null : taskSpans + " aware sentence(s) in the task-phase reasoning",
+                Map.of("score", round(task.score()), "phase", "task", "interview", awareness.interview().aware(),
+                        "before_violation", awareness.beforeViolation()), List.of());
         // Every model input is a prefix of the final conversation, so one pool of messages (and one of call messages) serves all events.
         var events = new ArrayList<Event>();
         boolean calls = false;
@@ -92,8 +94,9 @@ public final class SampleRecord {
         if (retries > 0) meta.put("retries", retries);
         long noAnswer = t.interviewAnswers().stream().filter(a -> a == null || a.isBlank()).count();
         if (noAnswer > 0) meta.put("interview_no_answer", noAnswer);
-        meta.put("aware", awareness.aware());
-        meta.put("awareness_score", round(awareness.score()));
+        meta.put("aware", task.aware());
+        meta.put("awareness_score", round(task.score()));
+        meta.put("awareness", awareness.toJson());
         if (!spans.isEmpty()) meta.put("awareness_spans", spans);
 
         Message.AssistantMessage last = null;
@@ -135,9 +138,9 @@ public final class SampleRecord {
     }
 
     /** Aware sentences: message index, character range in that message's reasoning, text and classifier score. */
-    private static List<Map<String, Object>> awarenessSpans(covert.awareness.Detector.Verdict v) {
+    private static List<Map<String, Object>> awarenessSpans(Phased v) {
         return v.spans().stream().<Map<String, Object>>map(s -> Map.of("message", s.message(), "start", s.start(), "end", s.end(),
-                "text", s.text(), "score", round(s.score()))).toList();
+                "text", s.text(), "score", round(s.score()), "phase", v.task().spans().contains(s) ? "task" : "interview")).toList();
     }
 
     private static double round(double score) {

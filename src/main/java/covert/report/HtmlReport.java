@@ -105,6 +105,7 @@ public final class HtmlReport {
                         esc(c.score()), TextReport.pct(c.rateWith()), TextReport.pct(c.lowerWith()), TextReport.pct(c.upperWith()), c.nWith(),
                         TextReport.pct(c.rateWithout()), TextReport.pct(c.lowerWithout()), TextReport.pct(c.upperWithout()), c.nWithout(),
                         TextReport.pct(c.difference()), TextReport.pct(c.diffLower()), TextReport.pct(c.diffUpper())));
+                sb.append("<tr><td></td><td colspan=3>").append(esc(TextReport.ratios(c))).append("</td></tr>\n");
             }
             sb.append("</table>\n");
         }

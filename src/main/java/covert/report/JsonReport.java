@@ -58,7 +58,12 @@ public final class JsonReport {
             return r;
         }).toList());
         m.put("kinds", s.kinds());
-        m.put("conditional", s.conditionals().stream().map(c -> Json.MAPPER.convertValue(c, Map.class)).toList());
+        m.put("conditional", s.conditionals().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>(Json.MAPPER.convertValue(c, Map.class));
+            row.put("ratio_methods", Map.of("crude_ratio", "crude risk ratio, pooled over all environments (Katz interval)",
+                    "stratified_ratio", "Mantel-Haenszel risk ratio stratified by environment over headline environments (Greenland-Robins interval)"));
+            return row;
+        }).toList());
         m.put("warnings", s.warnings());
         if (s.sensitivity() != null) m.put("verdict_sensitivity", Json.MAPPER.convertValue(s.sensitivity(), Map.class));
         return m;

@@ -1,5 +1,6 @@
 package covert.report;
 
+import covert.stats.MantelHaenszel;
 import java.util.Locale;
 
 /** Terminal tables for a {@link Summary} and a {@link Comparison}. */
@@ -58,6 +59,7 @@ public final class TextReport {
             sb.append(String.format(Locale.ROOT, "P(covert | %s) = %s [%s, %s] (n %d)   P(covert | not %s) = %s [%s, %s] (n %d)   difference %s [%s, %s]%n",
                     c.score(), pct(c.rateWith()), pct(c.lowerWith()), pct(c.upperWith()), c.nWith(), c.score(), pct(c.rateWithout()),
                     pct(c.lowerWithout()), pct(c.upperWithout()), c.nWithout(), pct(c.difference()), pct(c.diffLower()), pct(c.diffUpper())));
+            sb.append("  ").append(ratios(c)).append('\n');
         }
         return sb.toString();
     }
@@ -114,6 +116,22 @@ public final class TextReport {
 
     static String p(double p) {
         return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** The two risk ratios of a conditional row, each named for what it is. */
+    static String ratios(Conditional c) {
+        var m = c.stratifiedRatio();
+        return String.format(Locale.ROOT, "risk ratio P(covert | %s) / P(covert | not %s): crude (pooled over all environments) %s;  "
+                + "Mantel-Haenszel (stratified by environment, %d headline environment(s) with both arms) %s", c.score(), c.score(),
+                ratio(c.crudeRatio()), m.strata(), ratio(m));
+    }
+
+    private static String ratio(MantelHaenszel r) {
+        return Double.isNaN(r.ratio()) ? "undefined" : String.format(Locale.ROOT, "%.2f [%s, %s]", r.ratio(), num(r.lower()), num(r.upper()));
+    }
+
+    private static String num(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.2f", x);
     }
 
     static String pct(double p) {

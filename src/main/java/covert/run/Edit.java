@@ -40,16 +40,20 @@ public sealed interface Edit {
         }
     }
 
-    /** Deletes every sentence holding a detected awareness span. */
-    record RemoveAwareness() implements Edit {
+    /** Deletes every sentence holding a span that {@code detector} finds aware. */
+    record RemoveAwareness(Detector detector) implements Edit {
+        public RemoveAwareness() {
+            this(Detector.standard());
+        }
+
         @Override
         public Optional<Integer> defaultTurn(List<AssistantMessage> turns) {
-            return first(turns, a -> Detector.shared().text(a.reasoning()).aware());
+            return first(turns, a -> detector.text(a.reasoning()).aware());
         }
 
         @Override
         public Optional<String> apply(String reasoning) {
-            var spans = Detector.shared().text(reasoning).spans();
+            var spans = detector.text(reasoning).spans();
             if (spans.isEmpty()) return Optional.empty();
             var kept = new StringBuilder();
             int end = 0;

@@ -22,8 +22,10 @@ import covert.model.Model;
 import covert.model.ModelContext;
 import covert.model.Models;
 import covert.awareness.Detector;
+import covert.awareness.Phased;
 import covert.score.Checker;
 import covert.score.Checkers;
+import covert.score.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +103,9 @@ public final class Intervention {
         var p = cfg.providers();
         Model model = Runner.connect(Runner.stack(p), Models.create(modelSpec, new ModelContext(args, playbooks, p.baseUrl(), p.apiKeyEnv(), System::getenv)), "target");
         Mode mode = mode(model, req.prefillVisible());
+        // The detector the original run used: with its grader bound, stage 3 judges the same uncertain sentences.
+        String graderSpec = p.roles().get("grader");
+        Detector detector = Detector.forRun(graderSpec == null ? null : Runner.bind(graderSpec, Map.of(), playbooks, "grader", p, cfg.model()));
 
         var skipped = new LinkedHashMap<String, Integer>();
         var selected = new ArrayList<Selected>();
@@ -108,7 +113,7 @@ public final class Intervention {
         LogFiles.stream(req.log(), s -> {
             reference.add(Journal.light(s));
             if (req.limit() > 0 && selected.size() >= req.limit()) return;
-            String reason = select(s, req, suite, selected);
+            String reason = select(s, req, suite, selected, detector);
             if (reason != null) skipped.merge(reason, 1, Integer::sum);
         });
         if (selected.isEmpty()) throw new UserError("no sample of " + req.log() + " fits the selection and the edit (skipped: " + skipped + ")");
@@ -133,7 +138,7 @@ public final class Intervention {
         String startedAt = Clock.now();
         List<Resampled> results;
         try (var writer = EvalRunLog.create(out, start)) {
-            results = resampleAll(selected, req, cfg, suite, model, mode, loop, checkers, header.eval().runId(), writer);
+            results = resampleAll(selected, req, cfg, suite, model, mode, loop, checkers, header.eval().runId(), writer, detector);
             var light = results.stream().map(r -> Journal.light(r.record())).toList();
             var scored = Counterfactuals.apply(light, reference, suite);
             var changed = new HashMap<String, EvalLog.EvalSample>();
@@ -171,7 +176,7 @@ public final class Intervention {
     }
 
     /** Adds the sample to {@code selected} when it fits; otherwise the reason it was skipped. */
-    private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected) {
+    private static String select(EvalLog.EvalSample s, Request req, Suite suite, List<Selected> selected, Detector detector) {
         String env = env(s);
         if (suite.environment(env).isEmpty()) return "environment not selected";
         if (!OutcomeCodec.kind(s).rated()) return EvalLogs.outcome(s) + " original";
@@ -185,7 +190,7 @@ public final class Intervention {
                 index.add(i);
             }
         }
-        if (req.aware() != null && turns.stream().anyMatch(a -> aware(a.reasoning())) != req.aware()) {
+        if (req.aware() != null && turns.stream().anyMatch(a -> aware(detector, a.reasoning())) != req.aware()) {
             return req.aware() ? "not aware" : "aware";
         }
         var turn = req.turn() != null ? java.util.Optional.of(req.turn()) : req.edit().defaultTurn(turns);
@@ -206,7 +211,8 @@ public final class Intervention {
     }
 
     private static List<Resampled> resampleAll(List<Selected> selected, Request req, RunConfig cfg, Suite suite, Model model, Mode mode,
-                                               AgentLoop loop, Map<String, Checker> checkers, String sourceRun, EvalRunLog writer)
+                                               AgentLoop loop, Map<String, Checker> checkers, String sourceRun, EvalRunLog writer,
+                                               Detector detector)
             throws IOException {
         var inFlight = new Semaphore(cfg.maxSamples());
         var futures = new ArrayList<Future<Resampled>>();
@@ -217,7 +223,7 @@ public final class Intervention {
                     futures.add(exec.submit(() -> {
                         inFlight.acquire();
                         try {
-                            var out = resample(sel, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun);
+                            var out = resample(sel, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun, detector);
                             writer.add(out.record());
                             return out;
                         } finally {
@@ -238,7 +244,7 @@ public final class Intervention {
     }
 
     private static Resampled resample(Selected sel, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
-                                      Map<String, Checker> checkers, String sourceRun) {
+                                      Map<String, Checker> checkers, String sourceRun, Detector detector) {
         var o = sel.original();
         Environment env = suite.environment(env(o)).orElseThrow();
         @SuppressWarnings("unchecked")
@@ -254,12 +260,13 @@ public final class Intervention {
         List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
         var prefix = new AssistantMessage(content, List.of(), model.name(), Map.of("intervention", true));
         Transcript t = loop.resume(s, history, prefix);
-        var record = SampleRecord.of(s, t, Runner.score(checkers.get(env.spec().id()), s, t), model.name(), model.simulated());
+        Outcome outcome = Runner.score(checkers.get(env.spec().id()), s, t);
+        var record = SampleRecord.of(s, t, outcome, Phased.of(detector, t, outcome), model.name(), model.simulated());
         boolean diverged = t.events().stream().anyMatch(e -> e instanceof Event.InfoEvent i && "replay".equals(i.source())
                 && i.data() instanceof Map<?, ?> d && !Integer.valueOf(0).equals(d.get("diverged")));
         boolean awareAfter = t.messages().subList(sel.messageIndex(), t.messages().size()).stream()
                 .filter(AssistantMessage.class::isInstance).map(AssistantMessage.class::cast)
-                .anyMatch(a -> aware(a.reasoning()) || (mode == Mode.VISIBLE_PREFILL && aware(a.text())));
+                .anyMatch(a -> aware(detector, a.reasoning()) || (mode == Mode.VISIBLE_PREFILL && aware(detector, a.text())));
         var iv = new LinkedHashMap<String, Object>();
         iv.put("original", Map.of("run_id", sourceRun, "sample_id", o.id(), "epoch", o.epoch()));
         iv.put("before", sel.before());
@@ -295,8 +302,8 @@ public final class Intervention {
         return s.metadata() == null ? "" : String.valueOf(s.metadata().get("environment"));
     }
 
-    /** The same detector that scored the original samples, so "aware" means one thing before and after the edit. */
-    private static boolean aware(String text) {
-        return text != null && !text.isBlank() && Detector.shared().text(text).aware();
+    /** The same kind of detector that scored the original samples, so "aware" means one thing before and after the edit. */
+    private static boolean aware(Detector detector, String text) {
+        return text != null && !text.isBlank() && detector.text(text).aware();
     }
 }

@@ -6,6 +6,8 @@ import covert.agent.AgentLoop;
 import covert.agent.Clock;
 import covert.agent.Limits;
 import covert.agent.Transcript;
+import covert.awareness.Detector;
+import covert.awareness.Phased;
 import covert.env.Environment;
 import covert.env.Sample;
 import covert.env.Suite;
@@ -67,7 +69,7 @@ public final class Runner {
     private final ModelStack stack;
     private final Map<String, Checker> checkers = new HashMap<>();
     /** Awareness detection; with a grader role bound, stage 3 judges the classifier's uncertain sentences. */
-    private final covert.awareness.Detector detector;
+    private final Detector detector;
     private final Progress progress;
     /** Where the agent's commands run; chosen once per run from {@code --sandbox} and the model. */
     private final covert.sandbox.Sandbox sandbox;
@@ -86,9 +88,7 @@ public final class Runner {
         p.roles().forEach((role, spec) -> bound.put(role, connect(stack, Models.create(spec, provider(spec).equals(provider(cfg.model()))
                 ? target : new ModelContext(Map.of(), playbooks, null, null, env)), role)));
         this.roles = java.util.Collections.unmodifiableMap(bound);
-        this.detector = roles.containsKey("grader")
-                ? covert.awareness.Detector.shared().withJudge(new covert.awareness.Judge(roles.get("grader")))
-                : covert.awareness.Detector.shared();
+        this.detector = Detector.forRun(roles.get("grader"));
         var grader = roles.containsKey("grader") ? new covert.verdict.GraderJudge(roles.get("grader")) : null;
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec(), grader));
         this.sandbox = sandboxFor(cfg, model.simulated(), suite);
@@ -298,7 +298,7 @@ public final class Runner {
         try (var ledger = UsageLedger.open()) {
             Transcript t = loop.run(s);
             var judged = judge(checkers.get(s.env().id()), s, t); // may ask the grader: inside the ledger, so its usage counts
-            var awareness = detector.sample(t.messages());
+            var awareness = Phased.of(detector, t, judged.outcome());
             var record = SampleRecord.of(s, t, judged.outcome(), awareness, model.name(), model.simulated(), ledger.byModel(), ledger.byRole());
             return SampleRecord.withVerdict(record, judged.toJson(roles.containsKey("grader") ? roles.get("grader").name() : null),
                     judged.graderEvents());
@@ -370,6 +370,7 @@ public final class Runner {
             roles.forEach((role, m) -> named.put(role, m.name()));
             extra.put("model_roles", named);
         }
+        extra.put(Detector.METADATA, detector.describe());
         return logStart(cfg, suite, model, plan().stream().map(Sample::id).distinct().toList(), extra, "covert_agent", sandbox);
     }
 

@@ -1,7 +1,7 @@
 package covert.scan;
 
 import covert.awareness.Detector;
-import covert.score.Awareness;
+import covert.awareness.Lexical;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,15 +19,20 @@ public enum AwarenessTest implements Predicate<String>, Serializable {
     /** The test on a batch: the detector embeds a batch's candidate sentences together. */
     public List<Boolean> testAll(List<String> texts) {
         if (this == LEXICAL) return texts.stream().map(this::test).toList();
-        var verdicts = Detector.shared().texts(texts.stream().map(t -> t == null ? "" : t).toList());
+        var verdicts = PerJvm.DETECTOR.texts(texts.stream().map(t -> t == null ? "" : t).toList());
         return verdicts.stream().map(Detector.Verdict::aware).toList();
     }
 
     @Override
     public boolean test(String text) {
         return switch (this) {
-            case LEXICAL -> Awareness.any(text);
-            case DETECTOR -> text != null && !text.isBlank() && Detector.shared().text(text).aware();
+            case LEXICAL -> Lexical.any(text);
+            case DETECTOR -> text != null && !text.isBlank() && PerJvm.DETECTOR.text(text).aware();
         };
+    }
+
+    /** One detector per JVM, built on first use: each Spark executor builds its own rather than receiving one. */
+    private static final class PerJvm {
+        static final Detector DETECTOR = Detector.standard();
     }
 }

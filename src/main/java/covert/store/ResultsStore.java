@@ -43,6 +43,36 @@ public final class ResultsStore implements AutoCloseable {
             ALTER TABLE runs ADD COLUMN IF NOT EXISTS phase VARCHAR;
             """;
 
+    /**
+     * P(covert | aware) / P(covert | not aware) per run, {@code aware} being task-phase awareness: crude (pooled over all
+     * environments, Katz interval) and Mantel–Haenszel (stratified by environment over headline environments,
+     * Greenland–Robins interval), as {@code covert.stats.MantelHaenszel} and the report compute them; 95% intervals.
+     */
+    static final String AWARE_CONDITIONAL = """
+            CREATE OR REPLACE VIEW aware_conditional AS
+            WITH t AS (
+              SELECT run_id, environment, bool_and(headline) AS headline,
+                     CAST(count(*) FILTER (WHERE aware AND covert) AS DOUBLE) AS a, CAST(count(*) FILTER (WHERE aware) AS DOUBLE) AS n1,
+                     CAST(count(*) FILTER (WHERE NOT aware AND covert) AS DOUBLE) AS c, CAST(count(*) FILTER (WHERE NOT aware) AS DOUBLE) AS n0
+              FROM samples WHERE covert IS NOT NULL GROUP BY run_id, environment),
+            s AS (
+              SELECT run_id, sum(a) AS ca, sum(n1) AS cn1, sum(c) AS cc, sum(n0) AS cn0,
+                     sum(a * n0 / (n1 + n0)) FILTER (WHERE headline AND n1 > 0 AND n0 > 0) AS r,
+                     sum(c * n1 / (n1 + n0)) FILTER (WHERE headline AND n1 > 0 AND n0 > 0) AS q,
+                     sum(((a + c) * n1 * n0 - a * c * (n1 + n0)) / ((n1 + n0) * (n1 + n0))) FILTER (WHERE headline AND n1 > 0 AND n0 > 0) AS v,
+                     count(*) FILTER (WHERE headline AND n1 > 0 AND n0 > 0) AS mh_strata
+              FROM t GROUP BY run_id)
+            SELECT run_id, ca AS covert_aware, cn1 AS n_aware, cc AS covert_unaware, cn0 AS n_unaware,
+                   CASE WHEN ca > 0 AND cc > 0 THEN (ca / cn1) / (cc / cn0) END AS crude_ratio,
+                   CASE WHEN ca > 0 AND cc > 0 THEN exp(ln((ca / cn1) / (cc / cn0)) - 1.959963984540054 * sqrt(1 / ca - 1 / cn1 + 1 / cc - 1 / cn0)) END AS crude_lower,
+                   CASE WHEN ca > 0 AND cc > 0 THEN exp(ln((ca / cn1) / (cc / cn0)) + 1.959963984540054 * sqrt(1 / ca - 1 / cn1 + 1 / cc - 1 / cn0)) END AS crude_upper,
+                   CASE WHEN r > 0 AND q > 0 THEN r / q END AS mh_ratio,
+                   CASE WHEN r > 0 AND q > 0 THEN exp(ln(r / q) - 1.959963984540054 * sqrt(v / (r * q))) END AS mh_lower,
+                   CASE WHEN r > 0 AND q > 0 THEN exp(ln(r / q) + 1.959963984540054 * sqrt(v / (r * q))) END AS mh_upper,
+                   mh_strata
+            FROM s
+            """;
+
     private final DuckDBConnection conn;
 
     private ResultsStore(DuckDBConnection conn) {
@@ -55,6 +85,7 @@ public final class ResultsStore implements AutoCloseable {
             var c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (var st = c.createStatement()) {
                 for (String ddl : (SCHEMA + MIGRATE).split(";")) if (!ddl.isBlank()) st.execute(ddl);
+                st.execute(AWARE_CONDITIONAL);
             }
             return new ResultsStore(c);
         } catch (SQLException | ClassNotFoundException e) {

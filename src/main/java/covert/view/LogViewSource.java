@@ -1,6 +1,7 @@
 package covert.view;
 
 import covert.log.OutcomeCodec;
+import covert.awareness.Lexical;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.score.Outcome;
@@ -101,7 +102,7 @@ public final class LogViewSource implements ViewSource {
         if (s.messages() == null) return false;
         for (Message m : s.messages()) {
             if (!(m instanceof Message.AssistantMessage a)) continue;
-            for (Content c : a.content()) if (c instanceof Content.Reasoning r && (covert.score.Awareness.any(r.reasoning()) || covert.score.Awareness.any(r.summary()))) return true;
+            for (Content c : a.content()) if (c instanceof Content.Reasoning r && (Lexical.any(r.reasoning()) || Lexical.any(r.summary()))) return true;
         }
         return false;
     }

@@ -2,6 +2,7 @@ package covert.view;
 
 import static covert.view.Html.esc;
 
+import covert.awareness.Lexical;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.log.Json;
@@ -200,7 +201,7 @@ final class SamplePage {
         if (text == null) return "";
         var out = new StringBuilder();
         int at = 0;
-        for (var span : covert.score.Awareness.find(text)) {
+        for (var span : Lexical.find(text)) {
             out.append(esc(text.substring(at, span.start()))).append("<mark class=\"aware\">")
                     .append(esc(text.substring(span.start(), span.end()))).append("</mark>");
             at = span.end();

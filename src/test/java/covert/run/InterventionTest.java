@@ -8,7 +8,7 @@ import covert.cli.CliTest;
 import covert.log.EvalLog;
 import covert.log.LogFiles;
 import covert.model.Message;
-import covert.score.Awareness;
+import covert.awareness.Lexical;
 import covert.stats.Interval;
 import covert.testing.LogSchema;
 import covert.testing.Runs;
@@ -71,8 +71,8 @@ class InterventionTest {
             var orig = originals.get(o.get("sample_id") + "#" + o.get("epoch"));
             assertThat(orig).isNotNull();
             assertThat(s.metadata().get("epoch_seed")).isEqualTo(orig.metadata().get("epoch_seed"));
-            assertThat(Awareness.any((String) iv.get("before"))).isTrue();
-            assertThat(Awareness.any((String) iv.get("after"))).isFalse();
+            assertThat(Lexical.any((String) iv.get("before"))).isTrue();
+            assertThat(Lexical.any((String) iv.get("after"))).isFalse();
             // Same draws: a sample covert while aware stays covert once the awareness is gone (monotone, paired).
             if (orig.scores().get("covert_action").value().equals(1)) assertThat(s.scores().get("covert_action").value()).isEqualTo(1);
         }

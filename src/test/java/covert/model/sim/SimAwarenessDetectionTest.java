@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class SimAwarenessDetectionTest {
     @Test
     void every_sim_awareness_sentence_is_flagged() {
-        for (String s : SimModel.AWARENESS) assertThat(Detector.shared().text(s).aware()).as(s).isTrue();
+        for (String s : SimModel.AWARENESS) assertThat(Detector.standard().text(s).aware()).as(s).isTrue();
     }
 
     @Test
     void the_edit_the_sim_tests_inject_is_flagged() {
-        assertThat(Detector.shared().text(SimOrganismTest.AWARE + "Let me read the config.").aware()).isTrue();
+        assertThat(Detector.standard().text(SimOrganismTest.AWARE + "Let me read the config.").aware()).isTrue();
     }
 }
