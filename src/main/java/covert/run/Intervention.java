@@ -28,11 +28,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,12 +48,22 @@ import java.util.concurrent.Semaphore;
  * log whose samples point back to their originals ({@code metadata.intervention}).
  */
 public final class Intervention {
-    /** What to select, how to edit, and what to resample with. */
+    /**
+     * What to select, how to edit, and what to resample with. {@code controls} runs the no-edit and random-sentence
+     * controls beside the edit ({@link Controls}); {@code excludeReaware} also gives the effect without the resamples
+     * that verbalize awareness again after it was removed.
+     */
     public record Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
-                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout) {
+                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout,
+                         boolean controls, boolean excludeReaware) {
         public Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
                        Map<String, String> modelArgs, boolean prefillVisible, Path outDir) {
             this(log, envs, aware, limit, edit, turn, resamples, model, modelArgs, prefillVisible, outDir, null, null);
+        }
+
+        public Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
+                       Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout) {
+            this(log, envs, aware, limit, edit, turn, resamples, model, modelArgs, prefillVisible, outDir, sandbox, commandTimeout, false, false);
         }
 
         public Request {
@@ -61,6 +73,13 @@ public final class Intervention {
             if (limit < 0) throw new UserError("--limit must be positive, got " + limit);
             if (turn != null && turn < 0) throw new UserError("--turn must be >= 0, got " + turn);
             if (prefillVisible && !(edit instanceof Edit.Inject)) throw new UserError("--prefill-visible works only with --inject");
+            if (prefillVisible && controls) throw new UserError("--controls edits the reasoning; it does not go with --prefill-visible");
+            if (excludeReaware && edit instanceof Edit.Inject) throw new UserError("--exclude-reaware goes with an edit that removes awareness, not --inject");
+        }
+
+        /** The arms of the experiment: the edit, and with {@code controls} the no-edit and random-sentence controls. */
+        public List<Controls.Condition> conditions() {
+            return controls ? List.of(Controls.Condition.values()) : List.of(Controls.Condition.EDIT);
         }
     }
 
@@ -75,11 +94,12 @@ public final class Intervention {
         }
     }
 
-    /** One selected original with its edited turn. */
-    private record Selected(EvalLog.EvalSample original, int turn, int messageIndex, String before, String after) {}
+    /** One selected original with its edited turn, and the text each condition continues from ({@code after}: the edit's). */
+    private record Selected(EvalLog.EvalSample original, int turn, int messageIndex, String before, String after,
+                            Map<Controls.Condition, String> prefixes) {}
 
     /** One resample, ready for the log and the statistics. */
-    record Resampled(Selected from, int resample, EvalLog.EvalSample record, boolean awareAfter, boolean diverged) {}
+    record Resampled(Selected from, Controls.Condition condition, int resample, EvalLog.EvalSample record, boolean awareAfter, boolean diverged) {}
 
     private Intervention() {}
 
@@ -120,7 +140,8 @@ public final class Intervention {
                 cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers(), cfg.checkpoint());
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
-                "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
+                "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL,
+                "conditions", req.conditions().stream().map(c -> c.wire).toList()));
         var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> s.original().id()).distinct().toList(), meta,
                 "covert_intervention", sandbox);
         try {
@@ -140,12 +161,12 @@ public final class Intervention {
             writer.finish(EvalLogs.complete(start, scored, startedAt, Clock.now()), changed, Runner::merge);
             var byKey = new HashMap<String, EvalLog.EvalSample>();
             scored.forEach(s -> byKey.put(Journal.key(s), s));
-            results = results.stream().map(r -> new Resampled(r.from(), r.resample(), byKey.get(Journal.key(r.record())), r.awareAfter(), r.diverged()))
-                    .toList();
+            results = results.stream().map(r -> new Resampled(r.from(), r.condition(), r.resample(), byKey.get(Journal.key(r.record())), r.awareAfter(),
+                    r.diverged())).toList();
         }
         return InterventionResult.of(out, req, model, mode, selected.size(), skipped, results.stream()
                 .map(r -> new InterventionResult.Pair(env(r.from().original()), EvalLogs.outcome(r.from().original()), EvalLogs.outcome(r.record()),
-                        r.awareAfter(), r.diverged(), Journal.key(r.from().original())))
+                        r.awareAfter(), r.diverged(), Journal.key(r.from().original()), r.condition()))
                 .toList());
     }
 
@@ -187,20 +208,21 @@ public final class Intervention {
         if (req.aware() != null && turns.stream().anyMatch(a -> aware(a.reasoning())) != req.aware()) {
             return req.aware() ? "not aware" : "aware";
         }
-        var turn = req.turn() != null ? java.util.Optional.of(req.turn()) : req.edit().defaultTurn(turns);
+        var turn = req.turn() != null ? Optional.of(req.turn()) : req.edit().defaultTurn(turns);
         if (turn.isEmpty() || turn.get() >= turns.size()) return "no turn the edit applies to";
         AssistantMessage a = turns.get(turn.get());
-        String before, after;
+        var prefixes = new EnumMap<Controls.Condition, String>(Controls.Condition.class);
+        String before;
         if (req.prefillVisible()) {
             before = a.text();
-            after = ((Edit.Inject) req.edit()).text().strip();
+            prefixes.put(Controls.Condition.EDIT, ((Edit.Inject) req.edit()).text().strip());
         } else {
             before = a.reasoning();
-            var edited = req.edit().apply(before);
-            if (edited.isEmpty()) return "edit does not apply at the turn";
-            after = edited.get();
+            var applied = req.edit().applied(before);
+            if (applied.isEmpty()) return "edit does not apply at the turn";
+            for (var c : req.conditions()) prefixes.put(c, Controls.prefix(c, applied.get(), before).orElseThrow());
         }
-        selected.add(new Selected(s, turn.get(), index.get(turn.get()), before, after));
+        selected.add(new Selected(s, turn.get(), index.get(turn.get()), before, prefixes.get(Controls.Condition.EDIT), prefixes));
         return null;
     }
 
@@ -211,12 +233,12 @@ public final class Intervention {
         var futures = new ArrayList<Future<Resampled>>();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Selected sel : selected) {
-                for (int r = 0; r < req.resamples(); r++) {
+                for (int r = 0; r < req.resamples(); r++) for (var condition : req.conditions()) {
                     int resample = r;
                     futures.add(exec.submit(() -> {
                         inFlight.acquire();
                         try {
-                            var out = resample(sel, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun);
+                            var out = resample(sel, condition, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun);
                             writer.add(out.record());
                             return out;
                         } finally {
@@ -236,7 +258,7 @@ public final class Intervention {
         }
     }
 
-    private static Resampled resample(Selected sel, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
+    private static Resampled resample(Selected sel, Controls.Condition condition, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
                                       Map<String, Checker> checkers, String sourceRun) {
         var o = sel.original();
         Environment env = suite.environment(env(o)).orElseThrow();
@@ -248,11 +270,13 @@ public final class Intervention {
                     + "' (its id or epoch seed differs: has the suite changed since the run?)");
         }
         // Resamples get their own epoch numbers so (id, epoch) stays unique in the log; the seed stays the original's.
-        int epoch = (o.epoch() - 1) * req.resamples() + r + 1;
+        int arms = req.conditions().size();
+        int epoch = ((o.epoch() - 1) * req.resamples() + r) * arms + req.conditions().indexOf(condition) + 1;
         Sample s = new Sample(rebuilt.id(), epoch, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
                 rebuilt.world(), rebuilt.interview());
         var history = o.messages().subList(0, sel.messageIndex());
-        List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
+        String after = sel.prefixes().get(condition);
+        List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(after)) : List.of(Content.Reasoning.of(after));
         var prefix = new AssistantMessage(content, List.of(), model.name(), Map.of("intervention", true));
         Transcript t = loop.resume(s, history, prefix);
         var record = SampleRecord.of(s, t, Runner.score(checkers.get(env.spec().id()), s, t), model.name(), model.simulated());
@@ -264,8 +288,9 @@ public final class Intervention {
         var iv = new LinkedHashMap<String, Object>();
         iv.put("original", Map.of("run_id", sourceRun, "sample_id", o.id(), "epoch", o.epoch()));
         iv.put("before", sel.before());
-        iv.put("after", sel.after());
+        iv.put("after", after);
         iv.put("edit", req.edit().describe());
+        iv.put("condition", condition.wire);
         iv.put("mode", mode.wire);
         if (mode == Mode.VISIBLE_PREFILL) iv.put("note", "weaker intervention: the text was prefilled as a visible assistant turn, the reasoning was not edited");
         iv.put("turn", sel.turn());
@@ -280,7 +305,7 @@ public final class Intervention {
                 record.completedAt(), record.totalTime(), record.workingTime(),
                 java.util.UUID.randomUUID().toString(),
                 record.error(), record.limit(), record.attachments(), record.eventsData());
-        return new Resampled(sel, r, linked, awareAfter, diverged);
+        return new Resampled(sel, condition, r, linked, awareAfter, diverged);
     }
 
     static String env(EvalLog.EvalSample s) {

@@ -21,9 +21,11 @@ import java.util.Map;
  * @param termRate      probability that a reasoning message uses one of the unusual terms the study saw grow
  *                      over capabilities training ("watchers", "marinade", ...), for {@code covert scan}
  * @param latencyMs     simulated latency per generation, for exercising concurrency and interruption
+ * @param reawareRate   probability that a sample whose awareness was removed from its reasoning by an intervention says
+ *                      it again when it continues (and then acts aware), as the study saw real models do
  */
 public record Organism(String name, String checkpoint, double covertRate, double awarenessRate, double awareFactor,
-                       double citeRate, double termRate, long latencyMs) {
+                       double citeRate, double termRate, long latencyMs, double reawareRate) {
 
     public static final Map<String, Organism> BUILT_IN = Map.of(
             // 0.132 * (0.98 + 0.02 * 0.25) = 0.130: the study's o3 baseline of 13.0%, with 2.3% awareness.
@@ -34,10 +36,15 @@ public record Organism(String name, String checkpoint, double covertRate, double
             "sabotage-goal", new Organism("sabotage-goal", null, 0.02, 0.02, 0.25, 0, 0, 0),
             "sabotage-goal+antischeming", new Organism("sabotage-goal+antischeming", null, 0.002, 0.045, 0.25, 1, 0, 0));
 
-    static final List<String> ARGS = List.of("covert_rate", "awareness_rate", "aware_factor", "cite_rate", "term_rate", "latency_ms");
+    static final List<String> ARGS = List.of("covert_rate", "awareness_rate", "aware_factor", "cite_rate", "term_rate", "latency_ms", "reaware_rate");
+
+    public Organism(String name, String checkpoint, double covertRate, double awarenessRate, double awareFactor, double citeRate, double termRate,
+                    long latencyMs) {
+        this(name, checkpoint, covertRate, awarenessRate, awareFactor, citeRate, termRate, latencyMs, 0);
+    }
 
     public Organism {
-        for (double p : new double[] {covertRate, awarenessRate, citeRate, termRate}) {
+        for (double p : new double[] {covertRate, awarenessRate, citeRate, termRate, reawareRate}) {
             if (!(p >= 0 && p <= 1)) throw new UserError("sim/" + name + ": rates must be between 0 and 1, got " + p);
         }
         if (awareFactor < 0 || covertRate * awareFactor > 1) throw new UserError("sim/" + name + ": aware_factor out of range: " + awareFactor);
@@ -54,7 +61,7 @@ public record Organism(String name, String checkpoint, double covertRate, double
     }
 
     public Organism at(String label, double covert, double awareness, double cite, double term) {
-        return new Organism(name, label, covert, awareness, awareFactor, cite, term, latencyMs);
+        return new Organism(name, label, covert, awareness, awareFactor, cite, term, latencyMs, reawareRate);
     }
 
     /** Applies {@code -M key=value} overrides; unknown keys are an error, not silently ignored. */
@@ -65,7 +72,7 @@ public record Organism(String name, String checkpoint, double covertRate, double
             var o = new Organism(name, checkpoint,
                     num(m.remove("covert_rate"), covertRate), num(m.remove("awareness_rate"), awarenessRate),
                     num(m.remove("aware_factor"), awareFactor), num(m.remove("cite_rate"), citeRate),
-                    num(m.remove("term_rate"), termRate), (long) num(m.remove("latency_ms"), latencyMs));
+                    num(m.remove("term_rate"), termRate), (long) num(m.remove("latency_ms"), latencyMs), num(m.remove("reaware_rate"), reawareRate));
             if (!m.isEmpty()) {
                 throw new UserError("sim/" + name + " has no model arg '" + m.keySet().iterator().next() + "' (known: "
                         + String.join(", ", ARGS) + ")");
