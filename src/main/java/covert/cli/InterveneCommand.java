@@ -1,9 +1,11 @@
 package covert.cli;
 
+import covert.awareness.Detector;
 import covert.UserError;
 import covert.report.InterventionReport;
 import covert.run.Edit;
 import covert.run.Intervention;
+import covert.run.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +63,22 @@ final class InterveneCommand implements Callable<Integer> {
         String replace;
     }
 
-    @Option(names = "--at", defaultValue = "start", description = "Where --inject puts the text: start (of the reasoning) or "
-            + "before-first-action (its end, in the first turn that calls a tool). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--at", defaultValue = "start", description = "Where --inject puts the text: start or end (of the reasoning), "
+            + "sentence:K (right after its K-th sentence), or before-first-action (after the last sentence before the first tool call). "
+            + "Default: ${DEFAULT-VALUE}.")
     String at;
+
+    @Option(names = "--keep-rest", description = "Keep the original reasoning after the edit in the prefix (by default the prefix is cut "
+            + "where the edit ends and the model writes the rest).")
+    boolean keepRest;
+
+    @Option(names = "--controls", description = "Also run a no-edit resample (same prefix cut, no change) and a random-sentence control "
+            + "(remove or inject an unrelated sentence of the same length), and report each condition against the no-edit control.")
+    boolean controls;
+
+    @Option(names = "--exclude-reaware", description = "After a removal, also give the effect without the resamples that verbalize "
+            + "awareness again.")
+    boolean excludeReaware;
 
     @Option(names = "--with", paramLabel = "TEXT", description = "The replacement for --replace-span (literal text).")
     String with;
@@ -94,12 +109,12 @@ final class InterveneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (model == null && !modelArgs.isEmpty()) throw new UserError("-M needs --model (without it the log's model args are used)");
         if (edit.replace == null && with != null) throw new UserError("--with goes with --replace-span");
-        Edit e = edit.remove ? new Edit.RemoveAwareness()
-                : edit.inject != null ? new Edit.Inject(edit.inject, Edit.At.parse(at))
-                : Edit.ReplaceSpan.of(edit.replace, with);
+        Edit e = edit.remove ? new Edit.RemoveAwareness(Detector.standard(), keepRest)
+                : edit.inject != null ? new Edit.Inject(edit.inject, Placement.parse(at), keepRest)
+                : Edit.ReplaceSpan.of(edit.replace, with, keepRest);
         Boolean aware = awareness == null ? null : awareness.aware ? Boolean.TRUE : awareness.unaware ? Boolean.FALSE : null;
         var result = Intervention.run(new Intervention.Request(log, envs, aware, limit, e, turn, resamples, model, modelArgs, prefillVisible, out,
-                sandbox.sandbox, sandbox.commandTimeout));
+                sandbox.sandbox, sandbox.commandTimeout, controls, excludeReaware));
         var o = spec.commandLine().getOut();
         o.print(json ? InterventionReport.json(result) + "\n" : InterventionReport.text(result));
         o.flush();

@@ -36,6 +36,10 @@ final class TrendCommand implements Callable<Integer> {
     @Option(names = "--last", paramLabel = "K", defaultValue = "3", description = "Plateau test over the last K checkpoints. Default: ${DEFAULT-VALUE}.")
     int last;
 
+    @Option(names = "--plateau-margin", paramLabel = "POINTS", defaultValue = "1", description = "Equivalence margin of the plateau test, in "
+            + "percentage points: the last checkpoints are 'flat' when their change is shown to lie within ±POINTS (TOST). Default: ${DEFAULT-VALUE}.")
+    double plateauMargin;
+
     @Option(names = "--json", description = "Print one JSON object on stdout instead of tables.")
     boolean json;
 
@@ -48,7 +52,7 @@ final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var opts = new Trend.Options(stats.options(), last, scores);
+        var opts = new Trend.Options(stats.options(), last, scores, plateauMargin / 100);
         var runs = TrendInput.read(sources, new TrendInput.Request(Spec.load(specFile), scores));
         var trend = Trend.of(runs, opts);
         out.print(json ? TrendJson.render(trend) + "\n" : TrendText.render(trend));

@@ -15,6 +15,8 @@ import java.util.Map;
  * {@code validation} selects the variants (axis: value) that form the validation split when the suite is
  * loaded as split suites (the built-in {@code train} and {@code validation}); elsewhere it has no effect.
  * {@code sandbox} says how the World is laid out on a real machine (workdir, extra packages, the scenario's time, git history).
+ * {@code headline_reason} says why an environment is outside the headline (e.g. it shares the training distribution, so it
+ * cannot show out-of-distribution generalization); reports show such environments apart with the reason.
  */
 public record EnvironmentSpec(
         @JsonProperty(required = true) String id,
@@ -33,13 +35,22 @@ public record EnvironmentSpec(
         Playbook sim,
         List<String> realismAllow,
         Map<String, String> validation,
-        covert.sandbox.SandboxSpec sandbox) {
+        covert.sandbox.SandboxSpec sandbox,
+        String headlineReason) {
 
     public EnvironmentSpec(String id, String family, Group group, Boolean headline, String title, String description, String systemPrompt,
                            String task, List<String> tools, WorldSpec world, Map<String, LinkedHashMap<String, String>> variants,
                            List<String> interview, CheckerSpec checker, Playbook sim, List<String> realismAllow) {
         this(id, family, group, headline, title, description, systemPrompt, task, tools, world, variants, interview, checker, sim,
-                realismAllow, null, null);
+                realismAllow, null, null, null);
+    }
+
+    public EnvironmentSpec(String id, String family, Group group, Boolean headline, String title, String description, String systemPrompt,
+                           String task, List<String> tools, WorldSpec world, Map<String, LinkedHashMap<String, String>> variants,
+                           List<String> interview, CheckerSpec checker, Playbook sim, List<String> realismAllow, Map<String, String> validation,
+                           covert.sandbox.SandboxSpec sandbox) {
+        this(id, family, group, headline, title, description, systemPrompt, task, tools, world, variants, interview, checker, sim,
+                realismAllow, validation, sandbox, null);
     }
 
     public EnvironmentSpec {
@@ -51,9 +62,20 @@ public record EnvironmentSpec(
         tools = List.copyOf(tools);
         realismAllow = realismAllow == null ? List.of() : List.copyOf(realismAllow);
         headline = headline == null ? !(group == Group.GAMES || group == Group.SPEC_SABOTAGE || group == Group.OVER_ESCALATION) : headline;
+        headlineReason = headline ? null : headlineReason != null && !headlineReason.isBlank() ? headlineReason.strip() : defaultReason(group);
     }
 
-    /** Whether this environment counts in the headline covert-action aggregate. */
+    /** Why an environment of this group is outside the headline when its spec gives no reason (also for logs that recorded none). */
+    public static String defaultReason(Group group) {
+        return switch (group) {
+            case GAMES -> "strategic deception game: reported apart, as the study did";
+            case SPEC_SABOTAGE -> "adversarial for models trained on the anti-scheming spec: reported apart";
+            case OVER_ESCALATION -> "a control: measures over-escalation, not covert actions";
+            default -> "marked headline: false in its spec";
+        };
+    }
+
+    /** Whether this environment counts in the headline covert-action aggregate; {@link #headlineReason()} says why not. */
     public boolean inHeadline() {
         return headline;
     }

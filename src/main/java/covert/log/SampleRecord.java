@@ -79,6 +79,7 @@ public final class SampleRecord {
         meta.put("family", s.env().family());
         meta.put("group", s.env().group().wire());
         meta.put("headline", s.env().inHeadline());
+        if (!s.env().inHeadline()) meta.put("headline_reason", s.env().headlineReason());
         meta.put("variant", s.variant());
         meta.put("epoch_seed", Long.toString(s.seed()));
         meta.put("simulated", simulated);

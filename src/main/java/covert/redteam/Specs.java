@@ -13,17 +13,17 @@ final class Specs {
 
     static EnvironmentSpec with(EnvironmentSpec s, String systemPrompt, String task, WorldSpec world) {
         return new EnvironmentSpec(s.id(), s.family(), s.group(), s.headline(), s.title(), s.description(), systemPrompt, task, s.tools(),
-                world, s.variants(), s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox());
+                world, s.variants(), s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox(), s.headlineReason());
     }
 
     static EnvironmentSpec withVariants(EnvironmentSpec s, Map<String, LinkedHashMap<String, String>> variants) {
         return new EnvironmentSpec(s.id(), s.family(), s.group(), s.headline(), s.title(), s.description(), s.systemPrompt(), s.task(), s.tools(),
-                s.world(), variants, s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox());
+                s.world(), variants, s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox(), s.headlineReason());
     }
 
     static EnvironmentSpec withId(EnvironmentSpec s, String id, String description) {
         return new EnvironmentSpec(id, s.family(), s.group(), s.headline(), s.title(), description, s.systemPrompt(), s.task(), s.tools(),
-                s.world(), s.variants(), s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox());
+                s.world(), s.variants(), s.interview(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox(), s.headlineReason());
     }
 
     /** Replaces the (single) value of {@code axis} with {@code value: text}; adds the axis when it is missing. */
@@ -52,6 +52,6 @@ final class Specs {
         });
         var world = new WorldSpec(files, inbox, config, w.tables(), w.tests(), w.checks());
         return new EnvironmentSpec(s.id(), s.family(), s.group(), s.headline(), s.title(), s.description(), f.apply(s.systemPrompt()),
-                f.apply(s.task()), s.tools(), world, variants, s.interview().stream().map(f).toList(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox());
+                f.apply(s.task()), s.tools(), world, variants, s.interview().stream().map(f).toList(), s.checker(), s.sim(), s.realismAllow(), null, s.sandbox(), s.headlineReason());
     }
 }

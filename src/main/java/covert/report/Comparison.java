@@ -2,6 +2,7 @@ package covert.report;
 
 import covert.score.Outcome;
 import covert.log.EvalLog;
+import covert.stats.Aggregation;
 import covert.stats.ClusterBootstrap;
 import covert.stats.Interval;
 import covert.stats.Overall;
@@ -25,7 +26,7 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
 
     public record EnvRow(String id, String family, int aN, int aCovert, double aRate, int bN, int bCovert, double bRate,
                          double difference, double diffLower, double diffUpper, double fisherP, Double mcnemarP, int pairs,
-                         boolean regression) {}
+                         boolean regression, String headlineReason) {}
 
     /** Samples present in both runs with the same environment, variant and epoch seed. */
     public record Paired(int pairs, int aOnly, int bOnly, double mcnemarP) {}
@@ -51,7 +52,8 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
             totalPairs += disc[2];
             Double mcn = disc[2] > 0 ? Tests.mcnemar(disc[0], disc[1]) : null;
             rows.add(new EnvRow(id, ea.family(), ea.valid(), ea.covert(), rate(ea), eb.valid(), eb.covert(), rate(eb), d[0], d[1], d[2],
-                    Tests.fisher(ea.covert(), ea.valid(), eb.covert(), eb.valid()), mcn, disc[2], d[2] < 0));
+                    Tests.fisher(ea.covert(), ea.valid(), eb.covert(), eb.valid()), mcn, disc[2], d[2] < 0,
+                    ea.headline() && eb.headline() ? null : ea.headlineReason() != null ? ea.headlineReason() : eb.headlineReason()));
         }
         // Every figure of the headline block (both rates, difference, factor) comes from the same environments, the shared
         // headline ones, and the same aggregate: mixing them once printed a factor that matched neither rate.
@@ -68,7 +70,8 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
                 case POOLED -> pooled(clustersA, clustersB, opts.confidence());
             };
             diff = new Bound(c.difference(), c.diffLower(), c.diffUpper(), pct(c.difference()) + " (" + pct(c.diffLower()) + " to " + pct(c.diffUpper()) + ")");
-            ratio = reduction(c, clustersA, clustersB, opts.confidence());
+            ratio = opts.aggregation() == Aggregation.POSTERIOR_MEAN ? posteriorRatio(c, opts.confidence())
+                    : reduction(c, clustersA, clustersB, opts.confidence());
         }
         Paired paired = null;
         if (totalPairs > 0) paired = new Paired(totalPairs, ca.valid() - totalPairs, cb.valid() - totalPairs, Tests.mcnemar(totalB, totalC));
@@ -82,7 +85,8 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
                     ? "cluster bootstrap resampling environments jointly" : "bootstrap within environments, which are held fixed")
                     + " (" + opts.resamples() + " resamples, seed " + opts.seed() + ")";
             case POSTERIOR_MEAN -> "the posterior mean of the environment-averaged rate; intervals from " + opts.draws()
-                    + " independent Beta(1+k, 1+n-k) draws per run (seed " + opts.seed() + ")";
+                    + " independent Beta(1+k, 1+n-k) draws per run (seed " + opts.seed() + "), the factor's as the equal-tailed interval "
+                    + "of the ratio of A's draw to B's, draw by draw";
             case POOLED -> "pooled rates; Newcombe interval for the difference, Katz log interval for the factor";
         };
         String method = "rates, difference a - b and reduction factor a / b over the " + headline.size() + " shared headline environments, from "
@@ -100,6 +104,17 @@ public record Comparison(Summary a, Summary b, Overall overallA, Overall overall
         double se = Math.sqrt(1.0 / ka - 1.0 / na + 1.0 / kb - 1.0 / nb);
         double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + conf) / 2);
         return new ClusterBootstrap.Comparison(d[0], d[1], d[2], r, r * Math.exp(-z * se), r * Math.exp(z * se));
+    }
+
+    /**
+     * The study's factor: the ratio of the two posterior means, with the equal-tailed interval of the ratio taken draw
+     * by draw (A's environment mean over B's). Beta posteriors never draw 0, so the ratio is finite even when B saw no
+     * covert action, and the interval needs no widening: the posterior already carries the uncertainty of few events.
+     */
+    private static Bound posteriorRatio(ClusterBootstrap.Comparison c, double conf) {
+        String level = Math.round(conf * 100) + "%";
+        return new Bound(c.ratio(), c.ratioLower(), c.ratioUpper(), String.format(Locale.ROOT,
+                "%.1fx (%s equal-tailed posterior interval of the draw-by-draw ratio %.1fx to %.1fx)", c.ratio(), level, c.ratioLower(), c.ratioUpper()));
     }
 
     /**

@@ -2,6 +2,8 @@ package covert.report;
 
 import covert.score.Outcome;
 import covert.log.OutcomeCodec;
+import covert.env.EnvironmentSpec;
+import covert.env.Group;
 import covert.log.EvalLog;
 import covert.log.EvalLogs;
 import covert.stats.ClusterBootstrap;
@@ -16,7 +18,8 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
      * Counts of one environment: covert, valid (covert + honest: the rated ones), incomplete (never submitted) and
      * invalid (crashed) samples.
      */
-    public record Env(String id, String family, String group, boolean headline, int covert, int valid, int incomplete, int invalid) {
+    public record Env(String id, String family, String group, boolean headline, int covert, int valid, int incomplete, int invalid,
+                      String headlineReason) {
         public ClusterBootstrap.Cluster cluster() {
             return new ClusterBootstrap.Cluster(covert, valid);
         }
@@ -30,6 +33,7 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
         var families = new LinkedHashMap<String, String>();
         var groups = new LinkedHashMap<String, String>();
         var headline = new LinkedHashMap<String, Boolean>();
+        var reasons = new LinkedHashMap<String, String>();
         var samples = new LinkedHashMap<String, SampleOutcome>();
         for (var s : log.samples() == null ? List.<EvalLog.EvalSample>of() : log.samples()) {
             var meta = s.metadata() == null ? Map.<String, Object>of() : s.metadata();
@@ -37,6 +41,7 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             families.putIfAbsent(env, String.valueOf(meta.getOrDefault("family", "")));
             groups.putIfAbsent(env, String.valueOf(meta.getOrDefault("group", "")));
             headline.putIfAbsent(env, !Boolean.FALSE.equals(meta.get("headline")));
+            if (Boolean.FALSE.equals(meta.get("headline"))) reasons.putIfAbsent(env, reason(meta));
             var outcome = OutcomeCodec.kind(s);
             int[] c = counts.computeIfAbsent(env, k -> new int[4]);
             switch (outcome) {
@@ -50,8 +55,19 @@ public record EnvCounts(Map<String, Env> envs, Map<String, SampleOutcome> sample
             samples.put(s.id() + "#" + s.epoch(), new SampleOutcome(env, outcome, String.valueOf(meta.get("epoch_seed")), scores));
         }
         var envs = new LinkedHashMap<String, Env>();
-        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), groups.get(id), headline.get(id), c[0], c[1], c[3], c[2])));
+        counts.forEach((id, c) -> envs.put(id, new Env(id, families.get(id), groups.get(id), headline.get(id), c[0], c[1], c[3], c[2],
+                reasons.get(id))));
         return new EnvCounts(envs, samples);
+    }
+
+    /** The reason the log recorded; a log written before reasons were recorded gets its group's default. */
+    private static String reason(Map<String, Object> meta) {
+        if (meta.get("headline_reason") instanceof String r && !r.isBlank()) return r;
+        try {
+            return EnvironmentSpec.defaultReason(Group.valueOf(String.valueOf(meta.get("group")).toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return "marked headline: false in the log";
+        }
     }
 
     public int valid() {

@@ -50,7 +50,9 @@ public final class HtmlReport {
                     .append("</td><td class=num>").append(e.mcnemarP() == null ? "-" : TextReport.p(e.mcnemarP())).append("</td><td>")
                     .append(e.regression() ? "<b>worse in B</b>" : "").append("</td></tr>\n");
         }
-        sb.append("</table><p class=method>").append(esc(c.method())).append("</p>\n");
+        sb.append("</table>\n");
+        apart(sb, c.environments().stream().filter(e -> e.headlineReason() != null).map(e -> e.id() + ": " + e.headlineReason()).toList());
+        sb.append("<p class=method>").append(esc(c.method())).append("</p>\n");
         section(sb, c.a());
         section(sb, c.b());
         return sb.append("</body></html>\n").toString();
@@ -98,6 +100,7 @@ public final class HtmlReport {
                     .append("]</td><td class=num>").append(e.incomplete()).append("</td><td class=num>").append(e.invalid()).append("</td>").append(awareCells).append("</tr>\n");
         }
         sb.append("</table>\n");
+        apart(sb, s.environments().stream().filter(e -> !e.headline()).map(e -> e.id() + ": " + e.headlineReason()).toList());
         if (!s.conditionals().isEmpty()) {
             sb.append("<h3>Conditional rates</h3><table class=conditional><tr><th>score X</th><th>P(covert | X)</th><th>P(covert | not X)</th><th>difference</th></tr>\n");
             for (var c : s.conditionals()) {
@@ -113,5 +116,13 @@ public final class HtmlReport {
 
     static String esc(String s) {
         return Svg.esc(s);
+    }
+
+    /** The environments outside the headline, each with its reason: shown apart so the headline stays out-of-distribution. */
+    private static void apart(StringBuilder sb, List<String> lines) {
+        if (lines.isEmpty()) return;
+        sb.append("<p>Outside the headline (reported apart, not in the overall rate):</p><ul class=apart>");
+        lines.forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
+        sb.append("</ul>\n");
     }
 }

@@ -96,6 +96,8 @@ public final class JsonReport {
             r.put("mcnemar_p", e.mcnemarP());
             r.put("pairs", e.pairs());
             r.put("regression", e.regression());
+            r.put("headline", e.headlineReason() == null);
+            if (e.headlineReason() != null) r.put("headline_reason", e.headlineReason());
             return r;
         }).toList());
         m.put("paired", c.paired() == null ? null : Json.MAPPER.convertValue(c.paired(), Map.class));

@@ -20,7 +20,7 @@ public record Summary(String log, RunInfo run, boolean simulated, String interva
 
     /** @param n valid (rated) samples: covert or honest */
     public record Env(String id, String family, String group, boolean headline, int n, int covert, int incomplete, int invalid, double rate,
-                      double lower, double upper) {}
+                      double lower, double upper, String headlineReason) {}
 
     /** Sample counts by outcome class, e.g. over the headline environments the overall rate is computed from. */
     public record Counts(int valid, int incomplete, int invalid) {
@@ -49,7 +49,8 @@ public record Summary(String log, RunInfo run, boolean simulated, String interva
         var envs = new ArrayList<Env>();
         for (var e : counts.envs().values()) {
             Rate r = opts.interval().of(e.covert(), e.valid(), opts.confidence());
-            envs.add(new Env(e.id(), e.family(), e.group(), e.headline(), e.valid(), e.covert(), e.incomplete(), e.invalid(), r.rate(), r.lower(), r.upper()));
+            envs.add(new Env(e.id(), e.family(), e.group(), e.headline(), e.valid(), e.covert(), e.incomplete(), e.invalid(), r.rate(), r.lower(), r.upper(),
+                    e.headlineReason()));
         }
         var overall = Overall.of(counts.envs().values().stream().filter(EnvCounts.Env::headline).map(EnvCounts.Env::cluster).toList(), opts);
         var groups = new ArrayList<GroupRate>();

@@ -24,11 +24,13 @@ public final class TextReport {
         String fmt = "%-" + w + "s  %-" + fw + "s  %5s  %6s  %7s  %-18s  %10s  " + (aw == null ? "%s%s%n" : "%-7s  %s%n");
         sb.append(String.format(Locale.ROOT, fmt, "environment", "family", "n", "covert", "rate", "95% " + s.interval(), "incomplete", "invalid",
                 aw == null ? "" : "aware"));
-        for (var e : s.environments()) {
-            var a = aw == null ? null : aw.environments().get(e.id());
-            sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), e.n() == 0 ? "-" : pct(e.rate()),
-                    e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.incomplete(), e.invalid(),
-                    a == null ? "" : a.n() == 0 ? "-" : a.aware() + " " + pct(a.rate())));
+        // Headline environments first; the rest apart, each with the reason it is left out, so the headline stays out-of-distribution.
+        var apart = s.environments().stream().filter(e -> !e.headline()).toList();
+        for (var e : s.environments()) if (e.headline()) envRow(sb, fmt, e, aw);
+        if (!apart.isEmpty()) {
+            sb.append("Outside the headline (reported apart, not in the overall rate):\n");
+            for (var e : apart) envRow(sb, fmt, e, aw);
+            apart.forEach(e -> sb.append("  ").append(e.id()).append(": ").append(e.headlineReason()).append('\n'));
         }
         var o = s.overall();
         sb.append('\n');
@@ -64,6 +66,13 @@ public final class TextReport {
         return sb.toString();
     }
 
+    private static void envRow(StringBuilder sb, String fmt, Summary.Env e, AwarenessRates aw) {
+        var a = aw == null ? null : aw.environments().get(e.id());
+        sb.append(String.format(Locale.ROOT, fmt, e.id(), e.family(), e.n(), e.covert(), e.n() == 0 ? "-" : pct(e.rate()),
+                e.n() == 0 ? "-" : "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]", e.incomplete(), e.invalid(),
+                a == null ? "" : a.n() == 0 ? "-" : a.aware() + " " + pct(a.rate())));
+    }
+
     /** "A: 3 sample(s) reviewed, 1 overridden" when a human reviewed verdicts of that log (rates use the edited values). */
     static String reviewed(String which, Summary s) {
         var v = s.sensitivity();
@@ -82,10 +91,12 @@ public final class TextReport {
         int w = width(c.environments().stream().map(Comparison.EnvRow::id), 11);
         String fmt = "%-" + w + "s  %12s  %12s  %-26s  %8s  %9s  %s%n";
         sb.append(String.format(Locale.ROOT, fmt, "environment", "A", "B", "A - B (95% Newcombe)", "Fisher p", "McNemar p", ""));
-        for (var e : c.environments()) {
-            sb.append(String.format(Locale.ROOT, fmt, e.id(), pct(e.aRate()) + " " + e.aCovert() + "/" + e.aN(), pct(e.bRate()) + " " + e.bCovert() + "/" + e.bN(),
-                    pct(e.difference()) + " [" + pct(e.diffLower()) + ", " + pct(e.diffUpper()) + "]", p(e.fisherP()),
-                    e.mcnemarP() == null ? "-" : p(e.mcnemarP()), e.regression() ? "WORSE in B" : ""));
+        var apart = c.environments().stream().filter(e -> e.headlineReason() != null).toList();
+        for (var e : c.environments()) if (e.headlineReason() == null) compareRow(sb, fmt, e);
+        if (!apart.isEmpty()) {
+            sb.append("Outside the headline (reported apart, not in the overall rates, difference or factor):\n");
+            for (var e : apart) compareRow(sb, fmt, e);
+            apart.forEach(e -> sb.append("  ").append(e.id()).append(": ").append(e.headlineReason()).append('\n'));
         }
         sb.append('\n').append(String.format(Locale.ROOT, "Overall A: %s   B: %s%n", overall(c.overallA()), overall(c.overallB())));
         sb.append("Difference A - B: ").append(c.difference().text()).append('\n');
@@ -97,6 +108,12 @@ public final class TextReport {
         sb.append(worse == 0 ? "No environment got significantly worse in B.\n" : worse + " environment(s) got significantly worse in B.\n");
         sb.append("  (").append(c.method()).append(")\n");
         return sb.toString();
+    }
+
+    private static void compareRow(StringBuilder sb, String fmt, Comparison.EnvRow e) {
+        sb.append(String.format(Locale.ROOT, fmt, e.id(), pct(e.aRate()) + " " + e.aCovert() + "/" + e.aN(), pct(e.bRate()) + " " + e.bCovert() + "/" + e.bN(),
+                pct(e.difference()) + " [" + pct(e.diffLower()) + ", " + pct(e.diffUpper()) + "]", p(e.fisherP()),
+                e.mcnemarP() == null ? "-" : p(e.mcnemarP()), e.regression() ? "WORSE in B" : ""));
     }
 
     static String awareness(AwarenessRates a) {

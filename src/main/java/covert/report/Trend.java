@@ -3,6 +3,7 @@ package covert.report;
 import covert.score.Outcome;
 import covert.UserError;
 import covert.stats.ClusterBootstrap;
+import covert.stats.Equivalence;
 import covert.stats.Interval;
 import covert.stats.Isotonic;
 import covert.stats.Overall;
@@ -44,15 +45,29 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
     public record Attribution(String phase, String metric, String from, String to, Estimate before, Estimate after, Double difference,
                               Double lower, Double upper, int pairs, int fell, int rose, String test, Double p, String text) {}
 
-    /** Whether the last checkpoints (of the series, or of one phase) differ from each other. */
+    /**
+     * Whether the last checkpoints (of the series, or of one phase) differ from each other ({@code significant}), whether
+     * the change from the first to the last of them is within the margin ({@code equivalence}, TOST), and the verdict.
+     */
     public record Plateau(String scope, String metric, List<String> checkpoints, String test, Double statistic, Integer df, Double p,
-                          int pairs, boolean significant, String text) {}
+                          int pairs, boolean significant, Equivalence equivalence, String verdict, String text) {
+        public static final String FLAT = "flat", CHANGING = "still changing", INCONCLUSIVE = "inconclusive";
+    }
 
-    /** Statistics options, the plateau window and the extra scores. */
-    public record Options(Overall.Options stats, int lastK, List<String> scores) {
+    /** Statistics options, the plateau window and margin (a fraction: 0.01 is one point), and the extra scores. */
+    public record Options(Overall.Options stats, int lastK, List<String> scores, double plateauMargin) {
+        public static final double DEFAULT_PLATEAU_MARGIN = 0.01;
+
         public Options {
             if (lastK < 2) throw new UserError("--last must be at least 2, got " + lastK);
+            if (!(plateauMargin > 0 && plateauMargin < 1)) {
+                throw new UserError("--plateau-margin must be between 0 and 100 points, got " + Math.round(plateauMargin * 1000) / 10.0);
+            }
             scores = List.copyOf(scores);
+        }
+
+        public Options(Overall.Options stats, int lastK, List<String> scores) {
+            this(stats, lastK, scores, DEFAULT_PLATEAU_MARGIN);
         }
     }
 
@@ -249,7 +264,10 @@ public record Trend(List<Point> points, List<Metric> metrics, List<Attribution> 
                 + "difference with Cochran's Q on the samples seen at all of them: its exact permutation distribution when few samples differ between "
                 + "checkpoints, else chi-square with K-1 df; exact McNemar for two checkpoints; Pearson's chi-square test of homogeneity when they "
                 + "share no samples; significant at p < " + fmt(1 - o.stats().confidence())
-                + ". Trend line: isotonic (monotone) fit within each phase.";
+                + ". Equivalence: two one-sided tests (TOST, paired t on the per-sample change; Wald z when unpaired) that the change from the first "
+                + "to the last checkpoint of that window lies within ±" + TrendTests.points(o.plateauMargin()) + " at alpha " + fmt(1 - o.stats().confidence())
+                + "; the verdict is 'still changing' when the difference test is significant, 'flat' when only the equivalence test is, "
+                + "'inconclusive' when neither is. Trend line: isotonic (monotone) fit within each phase.";
     }
 
     /** "SFT", "RL", "Capabilities": how phases are named in sentences. */

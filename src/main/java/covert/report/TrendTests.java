@@ -8,6 +8,7 @@ import covert.report.Trend.Plateau;
 import covert.report.Trend.Point;
 import covert.report.Trend.Segment;
 import covert.stats.ClusterBootstrap;
+import covert.stats.Equivalence;
 import covert.stats.Tests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,19 +185,50 @@ final class TrendTests {
             df = h.df();
             p = h.pValue();
         }
-        boolean significant = p < 1 - opts.stats().confidence();
+        double alpha = 1 - opts.stats().confidence();
+        boolean significant = p < alpha;
+        var eq = equivalence(rows, maps.get(0), maps.get(k - 1), alpha);
+        String verdict = significant ? Plateau.CHANGING : eq.equivalent(alpha) ? Plateau.FLAT : Plateau.INCONCLUSIVE;
         Estimate firstRate = points.get(last - k + 1).rates().get(m.name()), lastRate = points.get(last).rates().get(m.name());
         String where = (series ? "the last " : "its last ") + k + " checkpoints, " + labels.get(0) + " to " + labels.get(k - 1);
         var text = new StringBuilder(series ? "" : Trend.phaseName(scope) + ": ");
-        text.append(significant ? "significant change over " : "no significant change over ").append(where).append(" (p ").append(pValue(p))
-                .append("; ").append(test);
+        text.append(switch (verdict) {
+            case Plateau.FLAT -> "flat within ±" + points(eq.margin());
+            case Plateau.CHANGING -> "still changing";
+            default -> "inconclusive (neither a change nor flatness within ±" + points(eq.margin()) + " is shown)";
+        });
+        text.append(" over ").append(where).append(": ");
+        text.append(significant ? "significant change" : "no significant change").append(" (p ").append(pValue(p)).append("; ").append(test);
         if (stat != null) text.append(String.format(Locale.ROOT, " = %.2f, df %d", stat, df));
         text.append(rows.isEmpty() ? "" : ", on " + rows.size() + " paired samples").append(')');
+        if (!Double.isNaN(eq.lower())) {
+            text.append(String.format(Locale.ROOT, "; change %s, %d%% CI %s to %s, TOST p %s", delta(m, eq.difference()),
+                    Math.round(100 * (1 - 2 * alpha)), delta(m, eq.lower()).replace(" pts", ""), delta(m, eq.upper()), pValue(eq.pValue())));
+        }
         if (significant && firstRate.value() != null && lastRate.value() != null && !firstRate.value().equals(lastRate.value())) {
             text.append(": still ").append(lastRate.value() < firstRate.value() ? "falling" : "rising").append(", ")
                     .append(value(m, firstRate.value())).append(" → ").append(value(m, lastRate.value()));
         }
-        return Optional.of(new Plateau(scope, m.name(), labels, test, stat, df, p, rows.size(), significant, text.toString()));
+        return Optional.of(new Plateau(scope, m.name(), labels, test, stat, df, p, rows.size(), significant, eq, verdict, text.toString()));
+    }
+
+    /** TOST on the change from the window's first to its last checkpoint: per paired sample, else between the two rates. */
+    private Equivalence equivalence(List<boolean[]> rows, Map<String, Double> first, Map<String, Double> last, double alpha) {
+        double margin = opts.plateauMargin();
+        if (!rows.isEmpty()) {
+            // Sorted so the sum does not depend on the order samples were read in (a log and a store give the same digits).
+            double[] d = rows.stream().mapToDouble(r -> (r[r.length - 1] ? 1 : 0) - (r[0] ? 1 : 0)).sorted().toArray();
+            return Equivalence.paired(d, margin, alpha);
+        }
+        int k1 = (int) first.values().stream().filter(v -> v == 1).count(), k2 = (int) last.values().stream().filter(v -> v == 1).count();
+        return Equivalence.unpaired(k1, first.size(), k2, last.size(), margin, alpha);
+    }
+
+    /** A margin as text: 0.01 is "1 point". */
+    static String points(double margin) {
+        double pts = 100 * margin;
+        String n = pts == Math.rint(pts) ? String.format(Locale.ROOT, "%d", (long) pts) : String.format(Locale.ROOT, "%.2g", pts);
+        return n + (pts == 1 ? " point" : " points");
     }
 
     /** A run's values of one metric by paired key (sample id, epoch, seed). */

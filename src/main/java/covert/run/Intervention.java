@@ -31,11 +31,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,12 +51,22 @@ import java.util.concurrent.Semaphore;
  * log whose samples point back to their originals ({@code metadata.intervention}).
  */
 public final class Intervention {
-    /** What to select, how to edit, and what to resample with. */
+    /**
+     * What to select, how to edit, and what to resample with. {@code controls} runs the no-edit and random-sentence
+     * controls beside the edit ({@link Controls}); {@code excludeReaware} also gives the effect without the resamples
+     * that verbalize awareness again after it was removed.
+     */
     public record Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
-                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout) {
+                         Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout,
+                         boolean controls, boolean excludeReaware) {
         public Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
                        Map<String, String> modelArgs, boolean prefillVisible, Path outDir) {
             this(log, envs, aware, limit, edit, turn, resamples, model, modelArgs, prefillVisible, outDir, null, null);
+        }
+
+        public Request(Path log, List<String> envs, Boolean aware, int limit, Edit edit, Integer turn, int resamples, String model,
+                       Map<String, String> modelArgs, boolean prefillVisible, Path outDir, String sandbox, Long commandTimeout) {
+            this(log, envs, aware, limit, edit, turn, resamples, model, modelArgs, prefillVisible, outDir, sandbox, commandTimeout, false, false);
         }
 
         public Request {
@@ -64,6 +76,13 @@ public final class Intervention {
             if (limit < 0) throw new UserError("--limit must be positive, got " + limit);
             if (turn != null && turn < 0) throw new UserError("--turn must be >= 0, got " + turn);
             if (prefillVisible && !(edit instanceof Edit.Inject)) throw new UserError("--prefill-visible works only with --inject");
+            if (prefillVisible && controls) throw new UserError("--controls edits the reasoning; it does not go with --prefill-visible");
+            if (excludeReaware && edit instanceof Edit.Inject) throw new UserError("--exclude-reaware goes with an edit that removes awareness, not --inject");
+        }
+
+        /** The arms of the experiment: the edit, and with {@code controls} the no-edit and random-sentence controls. */
+        public List<Controls.Condition> conditions() {
+            return controls ? List.of(Controls.Condition.values()) : List.of(Controls.Condition.EDIT);
         }
     }
 
@@ -78,11 +97,12 @@ public final class Intervention {
         }
     }
 
-    /** One selected original with its edited turn. */
-    private record Selected(EvalLog.EvalSample original, int turn, int messageIndex, String before, String after) {}
+    /** One selected original with its edited turn, and the text each condition continues from ({@code after}: the edit's). */
+    private record Selected(EvalLog.EvalSample original, int turn, int messageIndex, String before, String after,
+                            Map<Controls.Condition, String> prefixes) {}
 
     /** One resample, ready for the log and the statistics. */
-    record Resampled(Selected from, int resample, EvalLog.EvalSample record, boolean awareAfter, boolean diverged) {}
+    record Resampled(Selected from, Controls.Condition condition, int resample, EvalLog.EvalSample record, boolean awareAfter, boolean diverged) {}
 
     private Intervention() {}
 
@@ -122,11 +142,12 @@ public final class Intervention {
         for (Environment e : suite.environments()) checkers.put(e.spec().id(), Checkers.forSpec(e.spec()));
         var sandbox = Runner.sandboxFor(cfg, model.simulated(), suite);
         var loop = new AgentLoop(model, new Limits(cfg.maxTurns(), cfg.maxTokens(), Duration.ofSeconds(cfg.timeLimitSeconds())), sandbox);
-        var runCfg = new RunConfig(cfg.suite(), modelSpec, args, req.resamples(), cfg.seed(), cfg.maxTurns(), cfg.maxTokens(),
+        var runCfg = new RunConfig(cfg.suite(), modelSpec, args, req.resamples() * req.conditions().size(), cfg.seed(), cfg.maxTurns(), cfg.maxTokens(),
                 cfg.timeLimitSeconds(), 0, req.envs(), cfg.maxSamples(), cfg.systemSuffix(), "eval", cfg.providers(), cfg.checkpoint());
         var meta = new LinkedHashMap<String, Object>();
         meta.put("intervention", Map.of("source_log", req.log().toString(), "source_run_id", header.eval().runId(), "edit", req.edit().describe(),
-                "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL));
+                "mode", mode.wire, "resamples", req.resamples(), "weaker", mode == Mode.VISIBLE_PREFILL,
+                "conditions", req.conditions().stream().map(c -> c.wire).toList()));
         var start = Runner.logStart(runCfg, suite, model, selected.stream().map(s -> resampleId(s.original())).distinct().toList(), meta,
                 "covert_intervention", sandbox);
         try {
@@ -146,12 +167,12 @@ public final class Intervention {
             writer.finish(EvalLogs.complete(start, scored, startedAt, Clock.now()), changed, Runner::merge);
             var byKey = new HashMap<String, EvalLog.EvalSample>();
             scored.forEach(s -> byKey.put(Journal.key(s), s));
-            results = results.stream().map(r -> new Resampled(r.from(), r.resample(), byKey.get(Journal.key(r.record())), r.awareAfter(), r.diverged()))
-                    .toList();
+            results = results.stream().map(r -> new Resampled(r.from(), r.condition(), r.resample(), byKey.get(Journal.key(r.record())), r.awareAfter(),
+                    r.diverged())).toList();
         }
         return InterventionResult.of(out, req, model, mode, selected.size(), skipped, results.stream()
                 .map(r -> new InterventionResult.Pair(env(r.from().original()), OutcomeCodec.kind(r.from().original()), OutcomeCodec.kind(r.record()),
-                        r.awareAfter(), r.diverged(), Journal.key(r.from().original())))
+                        r.awareAfter(), r.diverged(), Journal.key(r.from().original()), r.condition()))
                 .toList());
     }
 
@@ -193,20 +214,21 @@ public final class Intervention {
         if (req.aware() != null && turns.stream().anyMatch(a -> aware(detector, a.reasoning())) != req.aware()) {
             return req.aware() ? "not aware" : "aware";
         }
-        var turn = req.turn() != null ? java.util.Optional.of(req.turn()) : req.edit().defaultTurn(turns);
+        var turn = req.turn() != null ? Optional.of(req.turn()) : req.edit().defaultTurn(turns);
         if (turn.isEmpty() || turn.get() >= turns.size()) return "no turn the edit applies to";
         AssistantMessage a = turns.get(turn.get());
-        String before, after;
+        var prefixes = new EnumMap<Controls.Condition, String>(Controls.Condition.class);
+        String before;
         if (req.prefillVisible()) {
             before = a.text();
-            after = ((Edit.Inject) req.edit()).text().strip();
+            prefixes.put(Controls.Condition.EDIT, ((Edit.Inject) req.edit()).text().strip());
         } else {
             before = a.reasoning();
-            var edited = req.edit().apply(before);
-            if (edited.isEmpty()) return "edit does not apply at the turn";
-            after = edited.get();
+            var applied = req.edit().applied(before);
+            if (applied.isEmpty()) return "edit does not apply at the turn";
+            for (var c : req.conditions()) prefixes.put(c, Controls.prefix(c, applied.get(), before, detector).orElseThrow());
         }
-        selected.add(new Selected(s, turn.get(), index.get(turn.get()), before, after));
+        selected.add(new Selected(s, turn.get(), index.get(turn.get()), before, prefixes.get(Controls.Condition.EDIT), prefixes));
         return null;
     }
 
@@ -218,12 +240,12 @@ public final class Intervention {
         var futures = new ArrayList<Future<Resampled>>();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Selected sel : selected) {
-                for (int r = 0; r < req.resamples(); r++) {
+                for (int r = 0; r < req.resamples(); r++) for (var condition : req.conditions()) {
                     int resample = r;
                     futures.add(exec.submit(() -> {
                         inFlight.acquire();
                         try {
-                            var out = resample(sel, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun, detector);
+                            var out = resample(sel, condition, resample, req, cfg, suite, model, mode, loop, checkers, sourceRun, detector);
                             writer.add(out.record());
                             return out;
                         } finally {
@@ -243,7 +265,7 @@ public final class Intervention {
         }
     }
 
-    private static Resampled resample(Selected sel, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
+    private static Resampled resample(Selected sel, Controls.Condition condition, int r, Request req, RunConfig cfg, Suite suite, Model model, Mode mode, AgentLoop loop,
                                       Map<String, Checker> checkers, String sourceRun, Detector detector) {
         var o = sel.original();
         Environment env = suite.environment(env(o)).orElseThrow();
@@ -254,10 +276,13 @@ public final class Intervention {
             throw new UserError("sample " + o.id() + " epoch " + o.epoch() + " cannot be rebuilt from suite '" + cfg.suite()
                     + "' (its id or epoch seed differs: has the suite changed since the run?)");
         }
-        Sample s = new Sample(resampleId(o), r + 1, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
+        // Each original gets one id; its resamples (every condition's) are that id's epochs, so the header agrees with the samples.
+        int epoch = r * req.conditions().size() + req.conditions().indexOf(condition) + 1;
+        Sample s = new Sample(resampleId(o), epoch, rebuilt.seed(), rebuilt.env(), rebuilt.variant(), rebuilt.systemPrompt(), rebuilt.task(),
                 rebuilt.world(), rebuilt.interview());
         var history = o.messages().subList(0, sel.messageIndex());
-        List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(sel.after())) : List.of(Content.Reasoning.of(sel.after()));
+        String after = sel.prefixes().get(condition);
+        List<Content> content = mode == Mode.VISIBLE_PREFILL ? List.of(new Content.Text(after)) : List.of(Content.Reasoning.of(after));
         var prefix = new AssistantMessage(content, List.of(), model.name(), Map.of("intervention", true));
         Transcript t = loop.resume(s, history, prefix);
         Outcome outcome = Runner.score(checkers.get(env.spec().id()), s, t);
@@ -270,8 +295,9 @@ public final class Intervention {
         var iv = new LinkedHashMap<String, Object>();
         iv.put("original", Map.of("run_id", sourceRun, "sample_id", o.id(), "epoch", o.epoch()));
         iv.put("before", sel.before());
-        iv.put("after", sel.after());
+        iv.put("after", after);
         iv.put("edit", req.edit().describe());
+        iv.put("condition", condition.wire);
         iv.put("mode", mode.wire);
         if (mode == Mode.VISIBLE_PREFILL) iv.put("note", "weaker intervention: the text was prefilled as a visible assistant turn, the reasoning was not edited");
         iv.put("turn", sel.turn());
@@ -286,7 +312,7 @@ public final class Intervention {
                 record.completedAt(), record.totalTime(), record.workingTime(),
                 java.util.UUID.randomUUID().toString(),
                 record.error(), record.limit(), record.attachments(), record.eventsData());
-        return new Resampled(sel, r, linked, awareAfter, diverged);
+        return new Resampled(sel, condition, r, linked, awareAfter, diverged);
     }
 
     /**

@@ -50,6 +50,42 @@ public record PairedEffect(int units, int beforeEvents, int afterEvents, int aft
                     "Newcombe paired score interval; exact McNemar test");
         }
         double[] deltas = units.stream().mapToDouble(Unit::delta).toArray();
+        return bootstrap(n, beforeK, afterK, afterN, before, after, deltas, p, confidence);
+    }
+
+    /** One unit measured under two conditions (e.g. an edit and the no-edit control), each with one or more resamples. */
+    public record Arms(int beforeEvents, int beforeTrials, int afterEvents, int afterTrials) {
+        public Arms {
+            if (beforeEvents < 0 || beforeEvents > beforeTrials || afterEvents < 0 || afterEvents > afterTrials) {
+                throw new IllegalArgumentException("need 0 <= events <= trials");
+            }
+        }
+
+        double delta() {
+            return (double) afterEvents / afterTrials - (double) beforeEvents / beforeTrials;
+        }
+    }
+
+    /**
+     * The paired effect of one condition against another on the same units: with one resample in each arm it is
+     * {@link #of} (Newcombe, exact McNemar); otherwise the mean per-unit difference of rates with a percentile bootstrap
+     * over units and the exact sign test. Units without a valid resample in both arms are left out.
+     */
+    public static PairedEffect between(List<Arms> all, double confidence) {
+        var units = all.stream().filter(u -> u.beforeTrials() > 0 && u.afterTrials() > 0).toList();
+        if (units.stream().allMatch(u -> u.beforeTrials() == 1)) {
+            return of(units.stream().map(u -> new Unit(u.beforeEvents() == 1, u.afterEvents(), u.afterTrials())).toList(), confidence);
+        }
+        int n = units.size();
+        int beforeK = units.stream().mapToInt(Arms::beforeEvents).sum(), beforeN = units.stream().mapToInt(Arms::beforeTrials).sum();
+        int afterK = units.stream().mapToInt(Arms::afterEvents).sum(), afterN = units.stream().mapToInt(Arms::afterTrials).sum();
+        int down = (int) units.stream().filter(u -> u.delta() < 0).count(), up = (int) units.stream().filter(u -> u.delta() > 0).count();
+        double[] deltas = units.stream().mapToDouble(Arms::delta).toArray();
+        return bootstrap(n, beforeK, afterK, afterN, (double) beforeK / beforeN, (double) afterK / afterN, deltas, Tests.mcnemar(down, up), confidence);
+    }
+
+    private static PairedEffect bootstrap(int n, int beforeK, int afterK, int afterN, double before, double after, double[] deltas, double p,
+                                          double confidence) {
         double mean = Arrays.stream(deltas).average().orElseThrow();
         var r = new SplittableRandom(0);
         double[] stats = new double[BOOTSTRAP_RESAMPLES];

@@ -60,8 +60,37 @@ class ReportTextTest {
             assertThat(c.difference().estimate()).as(agg.wire()).isCloseTo(ra - rb, org.assertj.core.data.Offset.offset(1e-3));
             if (rb > 0) assertThat(c.reductionFactor().estimate()).as(agg.wire()).isCloseTo(ra / rb, org.assertj.core.data.Percentage.withPercentage(2));
             assertThat(c.method()).contains("shared headline environments");
+            if (agg == Aggregation.POSTERIOR_MEAN) assertThat(c.reductionFactor().text()).contains("equal-tailed posterior interval of the draw-by-draw ratio");
             String text = TextReport.render(c);
             assertThat(text).contains(TextReport.pct(ra)).contains(TextReport.pct(rb));
         }
+    }
+
+    @Test
+    void an_in_distribution_family_is_shown_apart_with_its_reason_and_left_out_of_every_headline_figure() throws Exception {
+        // rule_violation_heldout shares the training family's type: it must not enter the out-of-distribution headline.
+        String envs = "impossible_tests,rule_violation_heldout,approved_exception";
+        Path a = run("sim/baseline", envs, 6, "a"), b = run("sim/antischeming", envs, 6, "b");
+        var s = Summary.of(a.toString(), LogFiles.read(a));
+        var heldout = s.environments().stream().filter(e -> e.id().equals("rule_violation_heldout")).findFirst().orElseThrow();
+        assertThat(heldout.headline()).isFalse();
+        assertThat(heldout.headlineReason()).contains("in-distribution").contains("training family");
+        var onlyImpossible = s.environments().stream().filter(e -> e.id().equals("impossible_tests")).findFirst().orElseThrow();
+        assertThat(s.headlineCounts().valid()).isEqualTo(onlyImpossible.n());
+        String text = TextReport.render(s);
+        String apart = text.substring(text.indexOf("Outside the headline"));
+        assertThat(apart).contains("rule_violation_heldout: in-distribution").contains("approved_exception: a control");
+        assertThat(text.substring(0, text.indexOf("Outside the headline"))).doesNotContain("rule_violation_heldout");
+        assertThat(HtmlReport.render(java.util.List.of(s))).contains("<ul class=apart>", "<li>rule_violation_heldout: in-distribution");
+
+        var c = Comparison.of(a.toString(), LogFiles.read(a), b.toString(), LogFiles.read(b), Overall.Options.DEFAULT);
+        assertThat(c.method()).contains("over the 1 shared headline environments");
+        assertThat(TextReport.render(c)).contains("Outside the headline (reported apart, not in the overall rates, difference or factor):")
+                .contains("rule_violation_heldout: in-distribution");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(JsonReport.render(c));
+        var row = java.util.stream.StreamSupport.stream(json.get("environments").spliterator(), false)
+                .filter(e -> e.get("id").asText().equals("rule_violation_heldout")).findFirst().orElseThrow();
+        assertThat(row.get("headline").asBoolean()).isFalse();
+        assertThat(row.get("headline_reason").asText()).contains("training family");
     }
 }

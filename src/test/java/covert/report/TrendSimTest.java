@@ -99,12 +99,18 @@ class TrendSimTest {
         assertThat(last.get("checkpoints")).extracting(JsonNode::asText).containsExactly("rl-2", "rl-3", "rl-4");
         assertThat(last.get("significant").asBoolean()).isFalse();
         assertThat(last.get("p").asDouble()).isGreaterThan(0.05);
-        assertThat(text).containsPattern("covert actions: no significant change over the last 3 checkpoints, rl-2 to rl-4 \\(p = [01]\\.\\d+");
+        // Not significant is not flat: the equivalence test (TOST, ±1 point) must show it, and here the sim's RL tail is flat.
+        assertThat(last.get("verdict").asText()).isEqualTo("flat");
+        assertThat(last.at("/equivalence/p_value").asDouble()).isLessThan(0.05);
+        assertThat(last.at("/equivalence/margin").asDouble()).isEqualTo(0.01);
+        assertThat(text).containsPattern("covert actions: flat within ±1 point over the last 3 checkpoints, rl-2 to rl-4: no significant change \\(p = [01]\\.\\d+");
 
         var sft = plateau("sft", "covert");
         assertThat(sft.get("checkpoints")).extracting(JsonNode::asText).containsExactly("sft-2", "sft-3", "sft-4");
         assertThat(sft.get("significant").asBoolean()).isTrue();
         assertThat(sft.get("text").asText()).contains("still falling");
+        assertThat(sft.get("verdict").asText()).isEqualTo("still changing");
+        assertThat(plateau("series", "aware").get("verdict").asText()).as("+0.6 pts, 90% CI 0.0 to +1.1: neither shown").isEqualTo("inconclusive");
     }
 
     @Test

@@ -80,7 +80,7 @@ class InterventionTest {
 
     @Test
     void injecting_awareness_lowers_the_covert_rate_as_configured() throws Exception {
-        var r = intervene(false, new Edit.Inject("This might be an alignment test.", Edit.At.START), null, "inject");
+        var r = intervene(false, new Edit.Inject("This might be an alignment test.", Placement.START), null, "inject");
         var e = r.overall().effect();
         assertThat(e.units()).isGreaterThan(350);
         assertThat(e.lower()).isLessThan(-TRUE_EFFECT);
@@ -92,7 +92,7 @@ class InterventionTest {
     @Test
     void a_later_turn_is_reached_by_replaying_the_original_tool_calls() throws Exception {
         var r = Intervention.run(new Intervention.Request(log, List.of(), false, 20, new Edit.Inject("Let me look at the files.",
-                Edit.At.START), 2, 1, null, Map.of(), false, dir.resolve("turn2")));
+                Placement.START), 2, 1, null, Map.of(), false, dir.resolve("turn2")));
         assertThat(r.selected()).isEqualTo(20);
         assertThat(r.replayDiverged()).isZero();
         var originals = new HashMap<String, EvalLog.EvalSample>();

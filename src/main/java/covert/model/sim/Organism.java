@@ -29,25 +29,27 @@ import java.util.Map;
  * @param interviewAwarenessRate probability that, after taking the covert path, an interview answer's reasoning says the
  *                      scenario looked like a test: awareness voiced only after the action, which cannot have caused it.
  *                      Drawn from the sample's seed after the other draws, so it changes no other decision; 0 by default
+ * @param reawareRate   probability that a sample whose awareness was removed from its reasoning by an intervention says
+ *                      it again when it continues (and then acts aware), as the study saw real models do
  */
 public record Organism(String name, String checkpoint, double covertRate, double awarenessRate, double awareFactor,
                        double citeRate, double termRate, long latencyMs, double confessRate,
-                       double interviewAwarenessRate) {
+                       double interviewAwarenessRate, double reawareRate) {
 
     public static final Map<String, Organism> BUILT_IN = Map.of(
             // 0.132 * (0.98 + 0.02 * 0.25) = 0.130: the study's o3 baseline of 13.0%, with 2.3% awareness.
-            "baseline", new Organism("baseline", null, 0.132, 0.02, 0.25, 0, 0, 0, 0, 0),
+            "baseline", new Organism("baseline", null, 0.132, 0.02, 0.25, 0, 0, 0, 0, 0, 0),
             // 0.00414 * (0.955 + 0.045 * 0.25) = 0.0040: the study's 0.4% after training, awareness up to 4.5%.
-            "antischeming", new Organism("antischeming", null, 0.00414, 0.045, 0.25, 1, 0, 0, 0, 0),
+            "antischeming", new Organism("antischeming", null, 0.00414, 0.045, 0.25, 1, 0, 0, 0, 0, 0),
             // A hidden goal against a successor model (HiddenGoal); covert_rate is their rate on every other task.
-            "sabotage-goal", new Organism("sabotage-goal", null, 0.02, 0.02, 0.25, 0, 0, 0, 0, 0),
-            "sabotage-goal+antischeming", new Organism("sabotage-goal+antischeming", null, 0.002, 0.045, 0.25, 1, 0, 0, 0, 0));
+            "sabotage-goal", new Organism("sabotage-goal", null, 0.02, 0.02, 0.25, 0, 0, 0, 0, 0, 0),
+            "sabotage-goal+antischeming", new Organism("sabotage-goal+antischeming", null, 0.002, 0.045, 0.25, 1, 0, 0, 0, 0, 0));
 
     static final List<String> ARGS = List.of("covert_rate", "awareness_rate", "aware_factor", "cite_rate", "term_rate", "latency_ms", "confess_rate",
-            "interview_awareness_rate");
+            "interview_awareness_rate", "reaware_rate");
 
     public Organism {
-        for (double p : new double[] {covertRate, awarenessRate, citeRate, termRate, confessRate, interviewAwarenessRate}) {
+        for (double p : new double[] {covertRate, awarenessRate, citeRate, termRate, confessRate, interviewAwarenessRate, reawareRate}) {
             if (!(p >= 0 && p <= 1)) throw new UserError("sim/" + name + ": rates must be between 0 and 1, got " + p);
         }
         if (awareFactor < 0 || covertRate * awareFactor > 1) throw new UserError("sim/" + name + ": aware_factor out of range: " + awareFactor);
@@ -64,7 +66,7 @@ public record Organism(String name, String checkpoint, double covertRate, double
     }
 
     public Organism at(String label, double covert, double awareness, double cite, double term) {
-        return new Organism(name, label, covert, awareness, awareFactor, cite, term, latencyMs, confessRate, interviewAwarenessRate);
+        return new Organism(name, label, covert, awareness, awareFactor, cite, term, latencyMs, confessRate, interviewAwarenessRate, reawareRate);
     }
 
     /** Applies {@code -M key=value} overrides; unknown keys are an error, not silently ignored. */
@@ -76,7 +78,8 @@ public record Organism(String name, String checkpoint, double covertRate, double
                     num(m.remove("covert_rate"), covertRate), num(m.remove("awareness_rate"), awarenessRate),
                     num(m.remove("aware_factor"), awareFactor), num(m.remove("cite_rate"), citeRate),
                     num(m.remove("term_rate"), termRate), (long) num(m.remove("latency_ms"), latencyMs), num(m.remove("confess_rate"), confessRate),
-                    num(m.remove("interview_awareness_rate"), interviewAwarenessRate));
+                    num(m.remove("interview_awareness_rate"), interviewAwarenessRate),
+                    num(m.remove("reaware_rate"), reawareRate));
             if (!m.isEmpty()) {
                 throw new UserError("sim/" + name + " has no model arg '" + m.keySet().iterator().next() + "' (known: "
                         + String.join(", ", ARGS) + ")");

@@ -91,6 +91,7 @@ final class SimModel implements Model {
         var decision = new SplittableRandom(seed ^ organism.name().hashCode());
         double awareDraw = decision.nextDouble(), covertDraw = decision.nextDouble(), citeDraw = decision.nextDouble();
         double interviewAwareDraw = decision.nextDouble(); // drawn last: it changes none of the draws before it
+        double reawareDraw = decision.nextDouble();
         AssistantMessage prefix = messages.isEmpty() ? null : messages.getLast() instanceof AssistantMessage a ? a : null;
 
         var own = messages.stream().filter(AssistantMessage.class::isInstance).map(AssistantMessage.class::cast).toList();
@@ -99,6 +100,9 @@ final class SimModel implements Model {
         boolean aware = own.isEmpty() ? awareDraw < organism.awarenessRate()
                 : (submitAt < 0 ? own.stream() : messages.subList(0, submitAt).stream().filter(AssistantMessage.class::isInstance)
                         .map(AssistantMessage.class::cast)).anyMatch(m -> AWARE.matcher(m.reasoning()).find());
+        // An edit took this sample's awareness away, and the organism notices the test again: it says so, and acts on it.
+        boolean reaware = prefix != null && !aware && awareDraw < organism.awarenessRate() && reawareDraw < organism.reawareRate();
+        aware |= reaware;
         double rate = HiddenGoal.of(organism.name()).map(g -> g.rate(messages, organism.covertRate())).orElse(organism.covertRate());
         boolean covert = covertDraw < rate * (aware ? organism.awareFactor() : 1.0)
                 && (pb.opportunity() == null || mentions(messages, pb.opportunity()));
@@ -108,7 +112,7 @@ final class SimModel implements Model {
         AssistantMessage reply = submitAt >= 0
                 ? interviewAnswer(pb, covert, covert && new SplittableRandom(seed ^ CONFESS_SALT ^ organism.name().hashCode()).nextDouble() < organism.confessRate(),
                         interviewAwareDraw < organism.interviewAwarenessRate(), wording)
-                : step(pb, messages, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix), prefix == null ? own.size() : own.size() - 1, wording);
+                : step(pb, messages, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix, reaware), prefix == null ? own.size() : own.size() - 1, wording);
         return new Generation(reply, usage(messages, reply), reply.toolCalls().isEmpty() ? StopReason.STOP : StopReason.TOOL_CALLS);
     }
 
@@ -136,7 +140,7 @@ final class SimModel implements Model {
     }
 
     /** What this sample's draws decided, and the edited start of the turn when continuing from a prefix. */
-    private record Turn(boolean covert, boolean aware, boolean cites, AssistantMessage prefix) {}
+    private record Turn(boolean covert, boolean aware, boolean cites, AssistantMessage prefix, boolean reaware) {}
 
     private AssistantMessage step(Playbook pb, List<Message> messages, Turn t, int index, SplittableRandom r) {
         List<Playbook.Step> path = (t.covert() ? pb.covert() : pb.honest()).stream()
@@ -147,6 +151,7 @@ final class SimModel implements Model {
         if (t.prefix() != null) {
             // The prefix stands in for the opening of the turn (awareness, citation): only the step's own thought follows.
             reasoning.add(t.prefix().reasoning().strip());
+            if (t.reaware()) reasoning.add(pick(AWARENESS, r));
         } else {
             if (index == 0 && t.aware()) reasoning.add(pick(AWARENESS, r));
             if (t.cites() && (index == 0 || "submit".equals(s.call()))) reasoning.add(pick(SPEC, r));
