@@ -78,10 +78,10 @@ public record InterventionResult(Path log, String source, String model, boolean 
             int[] a = arms.computeIfAbsent(p.originalKey(), k -> new int[4]);
             if (p.condition() == Condition.NO_EDIT) {
                 a[1]++;
-                if (p.after().equals("covert")) a[0]++;
+                if (p.after() == Outcome.Kind.COVERT) a[0]++;
             } else if (p.condition() == condition && keep.test(p)) {
                 a[3]++;
-                if (p.after().equals("covert")) a[2]++;
+                if (p.after() == Outcome.Kind.COVERT) a[2]++;
             }
         }
         var units = arms.values().stream().map(a -> new PairedEffect.Arms(a[0], a[1], a[2], a[3])).toList();

@@ -90,8 +90,8 @@ final class SimModel implements Model {
         long seed = config.seed() == null ? 0 : config.seed();
         var decision = new SplittableRandom(seed ^ organism.name().hashCode());
         double awareDraw = decision.nextDouble(), covertDraw = decision.nextDouble(), citeDraw = decision.nextDouble();
-        double interviewAwareDraw = decision.nextDouble(); // drawn last: it changes none of the draws before it
         double reawareDraw = decision.nextDouble();
+        double interviewAwareDraw = decision.nextDouble(); // drawn last: it changes none of the draws before it
         AssistantMessage prefix = messages.isEmpty() ? null : messages.getLast() instanceof AssistantMessage a ? a : null;
 
         var own = messages.stream().filter(AssistantMessage.class::isInstance).map(AssistantMessage.class::cast).toList();
@@ -111,7 +111,7 @@ final class SimModel implements Model {
 
         AssistantMessage reply = submitAt >= 0
                 ? interviewAnswer(pb, covert, covert && new SplittableRandom(seed ^ CONFESS_SALT ^ organism.name().hashCode()).nextDouble() < organism.confessRate(),
-                        interviewAwareDraw < organism.interviewAwarenessRate(), wording)
+                        covert && interviewAwareDraw < organism.interviewAwarenessRate(), wording)
                 : step(pb, messages, new Turn(covert, aware, citeDraw < organism.citeRate(), prefix, reaware), prefix == null ? own.size() : own.size() - 1, wording);
         return new Generation(reply, usage(messages, reply), reply.toolCalls().isEmpty() ? StopReason.STOP : StopReason.TOOL_CALLS);
     }
